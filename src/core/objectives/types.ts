@@ -1,0 +1,78 @@
+/**
+ * Public contract of the objective registry (src/core/objectives). Every objective is data:
+ * a formula in the formula language (src/core/expr) plus metadata. The TS evaluator, its
+ * gradient and its WGSL are generated from the formula; nothing is written twice.
+ */
+import type { CompiledFormula } from '../expr/types';
+
+export type ObjectiveId =
+  | 'quadratic'
+  | 'rosenbrock'
+  | 'beale'
+  | 'himmelblau'
+  | 'booth'
+  | 'rastrigin'
+  | 'ackley'
+  | 'goldstein_price'
+  | 'six_hump_camel'
+  | 'styblinski_tang'
+  | 'saddle'
+  | 'two_wells'
+  | 'custom';
+
+/** A user-facing parameter of a surface (e.g. Rosenbrock's a and b). */
+export interface ObjectiveParamSpec {
+  readonly name: string;
+  readonly symbol: string;
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly scale: 'linear' | 'log';
+}
+
+export interface Box {
+  readonly x: readonly [number, number];
+  readonly y: readonly [number, number];
+}
+
+export interface KnownMinimum {
+  readonly x: number;
+  readonly y: number;
+  readonly value: number;
+  /** True for the global minimum (others are local). */
+  readonly global: boolean;
+}
+
+export interface ObjectiveDef {
+  readonly id: ObjectiveId;
+  /** English display name (the UI translates by id). */
+  readonly name: string;
+  /** Formula text in x, y and the parameter names (user params, then derived names). */
+  readonly formula: string;
+  readonly params: readonly ObjectiveParamSpec[];
+  /**
+   * Names computed once on the CPU from the user params (e.g. the quadratic's cos/sin of the
+   * rotation), so the formula stays free of transcendental calls where possible.
+   */
+  readonly derived: readonly string[];
+  derive(p: Readonly<Record<string, number>>): Record<string, number>;
+  /** Where the function is meaningful (test points are drawn here). */
+  readonly domain: Box;
+  /** Default view window of the surface view. */
+  readonly view: Box;
+  /** Known minima for the given params (computed numerically where no closed form exists). */
+  minima(p: Readonly<Record<string, number>>): readonly KnownMinimum[];
+  readonly start: readonly [number, number];
+  readonly colorScale: 'linear' | 'log';
+  /** False for surfaces without a lower bound (saddle): runs are expected to diverge. */
+  readonly bounded: boolean;
+}
+
+/** An objective bound to parameter values, ready to evaluate. */
+export interface BoundObjective {
+  readonly def: ObjectiveDef;
+  readonly formula: CompiledFormula;
+  /** Values in `formula.params` order (user params then derived). */
+  readonly paramValues: Float64Array;
+  readonly minima: readonly KnownMinimum[];
+}

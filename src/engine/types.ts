@@ -1,0 +1,65 @@
+/**
+ * The Engine interface the UI uses. Two implementations behind a factory (./factory):
+ * cpu/ (the core simulator in a Web Worker) and gpu/ (WebGPU compute shaders).
+ * The UI never knows which one runs.
+ */
+import type { ResolvedExperiment, RunStatus } from '../core/experiment';
+
+export type EngineKind = 'cpu' | 'gpu';
+
+export interface EngineInfo {
+  readonly kind: EngineKind;
+  /** Human-readable adapter, e.g. 'NVIDIA (ampere)', 'SwiftShader (software)', 'CPU, 2 workers'. */
+  readonly adapter: string;
+  /** True when WebGPU runs on a fallback/software adapter (CPU speed). */
+  readonly software: boolean;
+}
+
+/** Per-step samples of each run since the previous snapshot (only when recording is on). */
+export interface TrajectorySamples {
+  /** Step numbers of the samples (shared by all runs), ascending. */
+  readonly steps: Int32Array;
+  /** [run][sample] flattened: x, y, loss, gradNorm, each of length runs * steps.length. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly loss: Float64Array;
+  readonly gradNorm: Float64Array;
+}
+
+/** What the screen needs after a step(n): current values of every run. */
+export interface EngineSnapshot {
+  /** Steps completed so far (0 after configure/reset). */
+  readonly step: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly loss: Float64Array;
+  readonly gradNorm: Float64Array;
+  readonly status: readonly RunStatus[];
+  /** New samples since the last snapshot, when configured with record: true. */
+  readonly samples?: TrajectorySamples;
+  /** Optimizer state per run (layout of OptimizerDef), for runs <= 64; for the state view. */
+  readonly state?: readonly Float64Array[];
+  /** Last gradient per run (x, y interleaved), for the state view. */
+  readonly grad?: Float64Array;
+}
+
+export interface ConfigureOptions {
+  /** Record per-step trajectory samples (the race view). Off for large sweeps. */
+  readonly record: boolean;
+}
+
+export interface Engine {
+  readonly info: EngineInfo;
+  configure(experiment: ResolvedExperiment, options: ConfigureOptions): Promise<EngineSnapshot>;
+  /** Advance every run by n steps (capped at the experiment's step budget). */
+  step(n: number): Promise<EngineSnapshot>;
+  reset(): Promise<EngineSnapshot>;
+  dispose(): void;
+  /** Called when the engine can no longer work (device lost, shader error, OOM). */
+  onFault(listener: (error: EngineFault) => void): void;
+}
+
+export interface EngineFault {
+  readonly reason: 'device-lost' | 'shader' | 'out-of-memory' | 'limits' | 'worker';
+  readonly message: string;
+}

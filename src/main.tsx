@@ -1,0 +1,2 @@
+// Placeholder entry; the UI helper replaces this.
+document.getElementById('root')!.textContent = 'Gradscape';
