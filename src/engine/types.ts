@@ -46,6 +46,17 @@ export interface EngineSnapshot {
 export interface ConfigureOptions {
   /** Record per-step trajectory samples (the race view). Off for large sweeps. */
   readonly record: boolean;
+  /**
+   * Many-run populations (sweep and swarm views): `count` runs, replica i runs the template
+   * `experiment.runs[i % runs.length]` from its own start (`starts[2i], starts[2i+1]`; the
+   * experiment's start when `starts` is absent). Without it there is one run per template.
+   */
+  readonly replicas?: { readonly count: number; readonly starts?: Float64Array };
+  /**
+   * With `record`, how many runs (the first ones) record samples; default all runs up to 4,096.
+   * Recording a million runs per step would flood memory and readback for nothing drawn.
+   */
+  readonly recordRuns?: number;
 }
 
 export interface Engine {

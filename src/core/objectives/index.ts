@@ -1,0 +1,66 @@
+/**
+ * The objective registry: every built-in surface is data (a formula plus metadata, one file per
+ * surface); `bindObjective` turns one into something an engine can evaluate.
+ */
+import { compileCached, paramNamesOf, paramVector } from './compileCache';
+import type { BoundObjective, ObjectiveDef, ObjectiveId } from './types';
+import { quadratic } from './quadratic';
+import { rosenbrock } from './rosenbrock';
+import { beale } from './beale';
+import { himmelblau } from './himmelblau';
+import { booth } from './booth';
+import { rastrigin } from './rastrigin';
+import { ackley } from './ackley';
+import { goldsteinPrice } from './goldsteinPrice';
+import { sixHumpCamel } from './sixHumpCamel';
+import { styblinskiTang } from './styblinskiTang';
+import { saddle } from './saddle';
+import { twoWells } from './twoWells';
+import { custom } from './custom';
+
+export type { BoundObjective, Box, KnownMinimum, ObjectiveDef, ObjectiveId, ObjectiveParamSpec } from './types';
+
+/** All objectives, in the order the UI lists them ('custom' last). */
+export const OBJECTIVES: readonly ObjectiveDef[] = [
+  quadratic, rosenbrock, beale, himmelblau, booth, rastrigin, ackley, goldsteinPrice,
+  sixHumpCamel, styblinskiTang, saddle, twoWells, custom,
+];
+
+const BY_ID = new Map<string, ObjectiveDef>(OBJECTIVES.map((d) => [d.id, d]));
+
+/** True when `s` names a registered objective. */
+export function isObjectiveId(s: string): s is ObjectiveId {
+  return BY_ID.has(s);
+}
+
+/** The objective with this id; throws (naming the id) for an unknown one. */
+export function getObjective(id: string): ObjectiveDef {
+  const def = BY_ID.get(id);
+  if (!def) throw new Error(`Unknown objective id '${id}' (known: ${[...BY_ID.keys()].join(', ')})`);
+  return def;
+}
+
+/** Default value of every user parameter of `def`. */
+export function defaultParams(def: ObjectiveDef): Record<string, number> {
+  return Object.fromEntries(def.params.map((s) => [s.name, s.default]));
+}
+
+/**
+ * Binds an objective to parameter values (missing ones take defaults; unknown names are
+ * ignored here, the experiment validator rejects them). For 'custom', `customFormula` (in x, y
+ * only) replaces the default formula. Compiles once per formula text (memoised); throws
+ * FormulaError for a formula that does not compile. Values are float64; the f32 mode rounds
+ * them itself.
+ */
+export function bindObjective(
+  id: ObjectiveId,
+  params: Readonly<Record<string, number>> = {},
+  customFormula?: string,
+): BoundObjective {
+  const base = getObjective(id);
+  const def: ObjectiveDef = id === 'custom' && customFormula !== undefined ? { ...base, formula: customFormula } : base;
+  const formula = compileCached(def.formula, paramNamesOf(def));
+  const full = { ...defaultParams(def) };
+  for (const s of def.params) if (params[s.name] !== undefined) full[s.name] = params[s.name];
+  return { def, formula, paramValues: paramVector(def, full), minima: def.minima(full) };
+}
