@@ -27,6 +27,6 @@ export default defineConfig({
   ],
   webServer: [
     { command: 'npx vite --port 5173 --strictPort', url: 'http://localhost:5173/e2e/gpu/harness.html', reuseExistingServer: !process.env.CI, timeout: 120_000 },
-    { command: 'npx vite preview --port 4173 --strictPort', url: 'http://localhost:4173', reuseExistingServer: !process.env.CI, timeout: 120_000 },
+    { command: '(test -f dist/index.html || npx vite build) && npx vite preview --port 4173 --strictPort', url: 'http://localhost:4173', reuseExistingServer: !process.env.CI, timeout: 120_000 },
   ],
 });

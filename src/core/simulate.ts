@@ -2,7 +2,8 @@
  * Reference simulator: advances every run of an experiment step by step, in float64 or in a
  * float32-exact mode. The GPU engine mirrors these semantics exactly; change both or neither.
  *
- * Semantics (r = identity in 'f64' mode, Math.fround in 'f32' mode):
+ * Semantics (r = identity in 'f64' mode, roundF32Ftz in 'f32' mode: Math.fround with subnormal
+ * results flushed to zero, as the GPU does — see src/core/f32.ts):
  * - Rounded inputs: start, objective params (user then derived; derived computed in float64 from
  *   the unrounded params, then rounded), hyperparameters incl. derived, every schedule factor,
  *   max_grad_norm, bound and gradTol all pass through r once.
@@ -24,6 +25,7 @@
  */
 import type { ResolvedExperiment, RunStatus } from './experiment';
 import { clipGradNorm } from './optimizers';
+import { roundF32Ftz } from './f32';
 import type { StepContext } from './optimizers/types';
 import { identity, prepareObjective, prepareRuns, type PreparedRun, type Rounding } from './simulate/prepare';
 import { CONVERGED, divergenceCode, isDiverged, RUNNING, toRunStatus } from './simulate/status';
@@ -95,7 +97,7 @@ class SimulationImpl implements Simulation {
 
   constructor(exp: ResolvedExperiment, readonly precision: Precision) {
     this.f32 = precision === 'f32';
-    const r = (this.r = this.f32 ? Math.fround : identity);
+    const r = (this.r = this.f32 ? roundF32Ftz : identity);
     const obj = prepareObjective(exp, r);
     this.formula = obj.bound.formula;
     this.params = obj.params;

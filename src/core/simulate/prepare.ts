@@ -10,7 +10,7 @@ import { getOptimizer, resolveHyper, stateSize } from '../optimizers';
 import type { OptimizerDef } from '../optimizers/types';
 import { scheduleFactors } from '../schedule';
 
-/** Rounding: identity (float64) or Math.fround (float32). */
+/** Rounding: identity (float64) or roundF32Ftz (float32, subnormals flushed like the GPU). */
 export type Rounding = (v: number) => number;
 
 export const identity: Rounding = (v) => v;

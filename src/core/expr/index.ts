@@ -1,0 +1,10 @@
+/**
+ * Formula compiler: text -> AST -> exact gradient -> float64/float32 evaluators and WGSL.
+ * Everything outside src/core/expr imports from here.
+ */
+export type { CompiledFormula, FormulaErrorInfo, WgslEmitOptions } from './types';
+export { FormulaError } from './errors';
+export { compileFormula, type CompileOptions, type CompiledFormulaDetails } from './compile';
+export { wgslF32Literal } from './wgsl';
+export { MAX_EXPANDED_POWER } from './lower';
+export { UNARY_FUNCTIONS, BINARY_FUNCTIONS } from './ast';

@@ -1,0 +1,44 @@
+/**
+ * Static checks of the WGSL twins (the GPU parity itself is e2e/gpu/optim.spec.ts): every
+ * optimizer has its file with the conventional entry point, no pow/exp/log (running products
+ * and CPU-derived values instead), no module-scope const (hyperparameters are runtime values).
+ */
+import { describe, expect, it } from 'vitest';
+import { OPTIMIZERS, getOptimizer, hyperArray, resolveHyper } from './index';
+
+const SOURCES = import.meta.glob('../../../shaders/**/*.wgsl', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const read = (name: string): string => {
+  const src = SOURCES[`../../../shaders/${name}`];
+  if (src === undefined) throw new Error(`missing shaders/${name}`);
+  return src;
+};
+
+describe('shaders/optimizers/<id>.wgsl', () => {
+  it.each(OPTIMIZERS.map((d) => d.id))('%s: opt_step signature, only exact ops', (id) => {
+    const src = read(`optimizers/${id}.wgsl`);
+    expect(src).toContain('fn opt_step(theta: vec2f, g: vec2f, t: f32, lr: f32) -> vec2f');
+    expect(src).not.toMatch(/\b(pow|exp|exp2|log|log2|cos|sin|fma|inverseSqrt)\s*\(/);
+    expect(src).not.toMatch(/^\s*(const|override)\s/m);
+    // Reads only slots and hyperparameters the TS declares.
+    const def = getOptimizer(id);
+    const hpMax = Math.max(-1, ...[...src.matchAll(/hp\[(\d+)\]/g)].map((m) => Number(m[1])));
+    const stMax = Math.max(-1, ...[...src.matchAll(/st\[(\d+)\]/g)].map((m) => Number(m[1])));
+    expect(hpMax).toBeLessThan(def.hyper.length + def.derived.length);
+    expect(stMax).toBeLessThan(2 * def.slots.length + def.scalars.length);
+  });
+  it('clip.wgsl and common.wgsl define the shared functions', () => {
+    expect(read('optimizers/clip.wgsl')).toContain('fn clip_grad(g: vec2f, max_norm: f32) -> vec2f');
+    const common = read('common.wgsl');
+    for (const f of ['fn pcg_hash(v: u32) -> u32', 'fn hash2(a: u32, b: u32) -> u32', 'fn uniform01(h: u32) -> f32']) {
+      expect(common).toContain(f);
+    }
+  });
+  it('derived values sit where the WGSL reads them (nadam hp[6], radam hp[5])', () => {
+    const nadam = getOptimizer('nadam');
+    expect(hyperArray(nadam, resolveHyper(nadam, {}, (v) => v))[6]).toBe(Math.pow(0.96, 4e-3));
+    expect(read('optimizers/nadam.wgsl')).toContain('let c = hp[6];');
+    const radam = getOptimizer('radam');
+    expect(hyperArray(radam, resolveHyper(radam, {}, (v) => v))[5]).toBeCloseTo(1999, 9);
+    expect(read('optimizers/radam.wgsl')).toContain('let rho_inf = hp[5];');
+  });
+});
