@@ -1,0 +1,281 @@
+/**
+ * createLineChart: loss (or any per-step value) of every run against the step index, SVG with
+ * d3-shape lines, log or linear y, diverged runs marked with × and a label, and a hover
+ * read-out. update() only stores the state; the chart redraws at most once per animation frame.
+ * Each series is min/max-downsampled to ≤ 2 points per pixel column first (downsample.ts).
+ */
+import { axisBottom, axisLeft } from 'd3-axis';
+import { format as d3format } from 'd3-format';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { pointer, select } from 'd3-selection';
+import { line, symbol, symbolCross } from 'd3-shape';
+import { clampForLog, divergenceCap, formatLogTick, linearDomain, logDomain } from './domain';
+import { downsampleMinMax, type Points } from './downsample';
+import { renderHover } from './tooltip';
+import { styleAxis } from '../surface/axes';
+import { ensurePlotStyles } from '../styles';
+import { readPlotColors } from '../theme';
+import type { LineChart, LineChartOptions, LineChartState, LineSeries } from '../types';
+
+const MARGIN = { top: 10, right: 18, bottom: 38, left: 58 };
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const yFmt = d3format('.3~g');
+const cross = symbol(symbolCross, 64)() ?? '';
+let instances = 0;
+
+/** Last finite value of a series at or before `step` (where its × is drawn). */
+export function lastFiniteAtOrBefore(s: LineSeries, step: number): number {
+  for (let i = Math.min(step, s.length - 1); i >= 0; i--)
+    if (Number.isFinite(s.values[i])) return s.values[i];
+  return NaN;
+}
+
+export function createLineChart(el: HTMLElement, options: LineChartOptions): LineChart {
+  const doc = el.ownerDocument;
+  ensurePlotStyles(doc);
+  const fmt = options.formatValue ?? d3format('.4~g');
+  const root = doc.createElement('div');
+  root.className = 'gs-plot gs-linechart';
+  root.dataset.testid = options.testId ?? 'line-chart';
+  Object.assign(root.style, { width: '100%', height: '100%', minHeight: '140px' });
+  const svgEl = doc.createElementNS(SVG_NS, 'svg');
+  const tip = doc.createElement('div');
+  tip.className = 'gs-tooltip';
+  tip.dataset.testid = 'chart-tooltip';
+  tip.style.display = 'none';
+  root.append(svgEl, tip);
+  el.appendChild(root);
+
+  const svg = select(svgEl)
+    .attr('role', 'img')
+    .attr('aria-label', options.ariaLabel)
+    .style('left', 0)
+    .style('top', 0);
+  const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+  const gGrid = plot.append('g').attr('class', 'gs-grid');
+  const gx = plot.append('g');
+  const gy = plot.append('g');
+  const clipId = `gs-linechart-${++instances}-clip`;
+  const clipRect = svg
+    .append('defs')
+    .append('clipPath')
+    .attr('id', clipId)
+    .append('rect')
+    .attr('y', -2);
+  const gLines = plot.append('g').attr('fill', 'none').attr('clip-path', `url(#${clipId})`);
+  const gMarks = plot.append('g');
+  const gHover = plot.append('g').attr('pointer-events', 'none');
+  const capture = plot.append('rect').attr('fill', 'transparent');
+  const xLab = svg
+    .append('text')
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 11)
+    .text(options.xLabel);
+  const yLab = svg
+    .append('text')
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 11)
+    .text(options.yLabel);
+
+  let state: LineChartState | null = null;
+  let raf = 0;
+  let destroyed = false;
+  let hoverPx = -1;
+  let W = 0;
+  let H = 0;
+  let colorsFor: string | null = null;
+  let colors = readPlotColors(root, 'light');
+
+  const schedule = () => {
+    if (!raf && !destroyed) raf = requestAnimationFrame(render);
+  };
+
+  function render(): void {
+    raf = 0;
+    if (!state || destroyed) return;
+    if (W === 0 || H === 0) {
+      const r = root.getBoundingClientRect();
+      W = Math.round(r.width);
+      H = Math.round(r.height);
+    }
+    const w = W - MARGIN.left - MARGIN.right;
+    const h = H - MARGIN.top - MARGIN.bottom;
+    if (w < 20 || h < 20) return;
+    const s = state;
+    // getComputedStyle forces a style recalculation: read the theme only when it changes.
+    if (colorsFor !== s.theme) {
+      colors = readPlotColors(root, s.theme);
+      colorsFor = s.theme;
+    }
+    const log = s.yScale === 'log';
+    const xMax = Math.max(1, s.xMax, ...s.series.map((x) => x.length - 1));
+    const x = scaleLinear().domain([0, xMax]).range([0, w]);
+    const visible = s.series.filter((x) => !x.hidden);
+    const pts = new Map<string, Points>();
+    let total = 0;
+    for (const ser of visible) {
+      const p = downsampleMinMax(ser.values, ser.length, xMax, w);
+      pts.set(ser.id, p);
+      total += p.length;
+    }
+    const all = new Float64Array(total);
+    let k = 0;
+    for (const p of pts.values()) {
+      all.set(p.y, k);
+      k += p.length;
+    }
+    const cap = divergenceCap(
+      visible.map((ser) => (ser.length > 0 ? ser.values[0] : NaN)),
+      all,
+      log ? 'log' : 'linear',
+    );
+    const y = log
+      ? scaleLog().domain(logDomain(all, cap)).range([h, 0]).nice()
+      : scaleLinear().domain(linearDomain(all, cap)).range([h, 0]).nice();
+    const dom = y.domain() as [number, number];
+    clipRect.attr('width', w).attr('height', h + 4);
+
+    svg.attr('width', W).attr('height', H);
+    capture.attr('width', w).attr('height', h);
+    const yTicks = Math.max(2, Math.round(h / 42));
+    // Log axes: d3 proposes 1…9 × 10ⁿ; keep only the decades when those already fill the axis.
+    let yTickValues = y.ticks(yTicks);
+    if (log) {
+      const decades = yTickValues.filter((t) => formatLogTick(t) !== '');
+      if (decades.length >= 3)
+        yTickValues = decades.filter(
+          (_, i, a) => a.length <= yTicks + 2 || i % Math.ceil(a.length / (yTicks + 1)) === 0,
+        );
+    }
+    gx.attr('transform', `translate(0,${h})`).call(
+      axisBottom(x)
+        .ticks(Math.max(2, Math.round(w / 80)))
+        .tickSizeOuter(0)
+        .tickFormat(d3format('~s')),
+    );
+    gy.call(
+      axisLeft(y)
+        .tickValues(yTickValues)
+        .tickFormat((t) => (log ? formatLogTick(+t) : yFmt(+t)))
+        .tickSizeOuter(0),
+    );
+    styleAxis(gx, colors);
+    styleAxis(gy, colors);
+    gGrid
+      .selectAll('line')
+      .data(yTickValues)
+      .join('line')
+      .attr('x1', 0)
+      .attr('x2', w)
+      .attr('y1', (t) => Math.round(y(t)) + 0.5)
+      .attr('y2', (t) => Math.round(y(t)) + 0.5)
+      .attr('stroke', colors.grid)
+      .attr('stroke-width', 1);
+    xLab
+      .attr('x', MARGIN.left + w / 2)
+      .attr('y', H - 4)
+      .attr('fill', colors.muted);
+    yLab
+      .attr('transform', `translate(14,${MARGIN.top + h / 2}) rotate(-90)`)
+      .attr('fill', colors.muted);
+
+    const yv = (v: number) => y(log ? clampForLog(v, dom) : v);
+    gLines
+      .selectAll<SVGPathElement, LineSeries>('path')
+      .data(visible, (d) => d.id)
+      .join('path')
+      .attr('data-series', (d) => d.id)
+      .attr('stroke', (d) => d.color)
+      .attr('stroke-width', 1.6)
+      .attr('stroke-linejoin', 'round')
+      .attr('stroke-linecap', 'round')
+      .attr('d', (d) => {
+        const p = pts.get(d.id);
+        if (!p || p.length === 0) return null;
+        const idx = Array.from({ length: p.length }, (_, i) => i);
+        return line<number>()
+          .defined((i) => Number.isFinite(yv(p.y[i])))
+          .x((i) => x(p.x[i]))
+          .y((i) => yv(p.y[i]))(idx);
+      });
+    const marks = visible.filter((d) => d.divergedAt !== undefined && d.divergedAt >= 0);
+    const mk = gMarks
+      .selectAll<SVGGElement, LineSeries>('g')
+      .data(marks, (d) => d.id)
+      .join((enter) => {
+        const g = enter.append('g').attr('data-testid', 'chart-diverged');
+        g.append('path');
+        g.append('text');
+        return g;
+      })
+      .attr('transform', (d) => {
+        const v = lastFiniteAtOrBefore(d, d.divergedAt ?? 0);
+        const py = Number.isFinite(yv(v)) ? Math.min(h, Math.max(0, yv(v))) : 0;
+        return `translate(${x(d.divergedAt ?? 0)},${py})`;
+      });
+    mk.select('path')
+      .attr('d', cross)
+      .attr('transform', 'rotate(45)')
+      .attr('fill', (d) => d.color)
+      .attr('stroke', colors.bg)
+      .attr('stroke-width', 1);
+    mk.select('text')
+      .attr('x', (d) => (x(d.divergedAt ?? 0) > w - 90 ? -7 : 7))
+      .attr('text-anchor', (d) => (x(d.divergedAt ?? 0) > w - 90 ? 'end' : 'start'))
+      .attr('dy', (d) =>
+        yv(lastFiniteAtOrBefore(d, d.divergedAt ?? 0)) < 16 ||
+        !Number.isFinite(yv(lastFiniteAtOrBefore(d, d.divergedAt ?? 0)))
+          ? '1.25em'
+          : '-0.45em',
+      )
+      .attr('font-size', 10.5)
+      .attr('fill', (d) => d.color)
+      .attr('stroke', colors.bg)
+      .attr('stroke-width', 3)
+      .attr('paint-order', 'stroke')
+      .text((d) => d.divergedLabel ?? '');
+
+    const step = hoverPx < 0 ? -1 : Math.max(0, Math.min(xMax, Math.round(x.invert(hoverPx))));
+    renderHover(
+      gHover,
+      tip,
+      step,
+      s.series,
+      { x, y, log, width: w, height: h, left: MARGIN.left, top: MARGIN.top },
+      fmt,
+      options.xLabel,
+      colors.muted,
+    );
+  }
+
+  capture
+    .on('pointermove', (event: PointerEvent) => {
+      hoverPx = pointer(event, capture.node())[0];
+      schedule();
+    })
+    .on('pointerleave', () => {
+      hoverPx = -1;
+      schedule();
+    });
+
+  const ro = new ResizeObserver((entries) => {
+    const r = entries[entries.length - 1].contentRect;
+    W = Math.round(r.width);
+    H = Math.round(r.height);
+    schedule();
+  });
+  ro.observe(root);
+
+  return {
+    update(next) {
+      state = next;
+      schedule();
+    },
+    destroy() {
+      destroyed = true;
+      if (raf) cancelAnimationFrame(raf);
+      ro.disconnect();
+      root.remove();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { colorbarTicks, spread } from './colorbar';
+
+describe('spread', () => {
+  it('keeps both ends and spreads evenly', () => {
+    expect(spread([1, 2, 3, 4, 5, 6, 7, 8, 9], 3)).toEqual([1, 5, 9]);
+    expect(spread([1, 2], 5)).toEqual([1, 2]);
+  });
+});
+
+describe('colorbarTicks', () => {
+  it('drops ticks closer than 18 px, the top end wins', () => {
+    const t = colorbarTicks([
+      { v: 0, y: 300 },
+      { v: 1, y: 290 },
+      { v: 2, y: 200 },
+      { v: 3, y: 10 },
+      { v: 4, y: 0 },
+    ]);
+    expect(t.map((x) => x.v)).toEqual([0, 2, 4]);
+  });
+  it('adds digits until neighbours read differently', () => {
+    const t = colorbarTicks([
+      { v: -1.0316, y: 300 },
+      { v: -1.0306, y: 200 },
+      { v: -1.0216, y: 100 },
+      { v: 12.7, y: 0 },
+    ]);
+    expect(t.map((x) => x.label)).toEqual(['−1.032', '−1.031', '−1.022', '12.7']);
+  });
+  it('empty input', () => {
+    expect(colorbarTicks([])).toEqual([]);
+  });
+});

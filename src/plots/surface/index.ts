@@ -1,0 +1,283 @@
+/**
+ * createSurfaceView: the loss surface as a heatmap with contours, axes and a colour bar, the
+ * races' trajectories, known minima, the start handle and the selected run's optimizer state.
+ *
+ * Layers, bottom to top: heatmap canvas, trajectory canvas, one SVG (contours, minima,
+ * selection overlay, run heads, start handle, axes, colour bar). update() only stores the state;
+ * rendering happens once per animation frame and redoes only what changed: the field is
+ * re-sampled only when its key, the view, the size, the theme or the colour scale change.
+ */
+import { select } from 'd3-selection';
+import { renderAxes } from './axes';
+import { COLORBAR_WIDTH, renderColorbar } from './colorbar';
+import { renderContours } from './contours';
+import { paintHeatmap, sampleField, type SampledField } from './heatmap';
+import { attachInteraction } from './interaction';
+import { renderHeads, renderMinima, renderStart } from './markers';
+import { renderSelection } from './selection';
+import { colorLut } from './palette';
+import { createTrajectoryLayer } from './trajectories';
+import { gridSpec, sameBox, type PlotFrame } from './transform';
+import { readPlotColors, type PlotColors } from '../theme';
+import { ensurePlotStyles } from '../styles';
+import type { Box, PlotTheme, SurfaceView, SurfaceViewOptions, SurfaceViewState } from '../types';
+
+/** CSS px between heatmap samples at rest, and while a zoom/pan gesture is in progress. */
+export const SAMPLE_SPACING = 2.5;
+export const SAMPLE_SPACING_INTERACTIVE = 5;
+/**
+ * Contours use a coarser grid than the heatmap (marching squares costs thresholds × cells and
+ * dominated the frame): 1.6 × the heatmap spacing, i.e. a vertex every 4 CSS px at rest, which
+ * linear interpolation keeps visually smooth.
+ */
+export const CONTOUR_SPACING_FACTOR = 1.6;
+
+// Right: gap, colour bar, and room for labels like −0.9683 (up to 6 significant digits).
+const MARGIN = { top: 12, right: 16 + COLORBAR_WIDTH + 52, bottom: 38, left: 52 };
+const SVG_NS = 'http://www.w3.org/2000/svg';
+let instances = 0;
+
+export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions): SurfaceView {
+  const doc = el.ownerDocument;
+  ensurePlotStyles(doc);
+  const uid = `gs-surface-${++instances}`;
+  const labels = {
+    start: options.labels?.start ?? 'Start',
+    minimum: options.labels?.minimum ?? 'Minimum',
+  };
+
+  const root = doc.createElement('div');
+  root.className = 'gs-plot gs-surface';
+  root.dataset.testid = 'surface-view';
+  root.tabIndex = 0;
+  root.setAttribute('role', 'application');
+  root.setAttribute('aria-label', options.ariaLabel);
+  Object.assign(root.style, { width: '100%', height: '100%', minHeight: '200px' });
+  const heat = doc.createElement('canvas');
+  heat.dataset.testid = 'surface-heatmap';
+  const traj = doc.createElement('canvas');
+  traj.style.pointerEvents = 'none';
+  const scratch = doc.createElement('canvas');
+  const svgEl = doc.createElementNS(SVG_NS, 'svg');
+  root.append(heat, traj, svgEl);
+  el.appendChild(root);
+
+  const svg = select(svgEl)
+    .attr('role', 'img')
+    .attr('aria-label', options.ariaLabel)
+    .style('left', 0)
+    .style('top', 0)
+    .style('overflow', 'visible');
+  const clipId = `${uid}-clip`;
+  const clipRect = svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
+  const plot = svg.append('g').attr('class', 'gs-plotarea');
+  const capture = plot.append('rect').attr('fill', 'transparent').style('cursor', 'crosshair');
+  const clipped = plot.append('g').attr('clip-path', `url(#${clipId})`);
+  const gContours = clipped.append('g').attr('pointer-events', 'none');
+  const gMinima = clipped.append('g');
+  const gSelection = clipped.append('g');
+  const gHeads = plot.append('g');
+  const gStart = plot.append('g');
+  const frameRect = plot.append('rect').attr('fill', 'none').attr('pointer-events', 'none');
+  const gx = svg.append('g').attr('class', 'gs-axis-x');
+  const gy = svg.append('g').attr('class', 'gs-axis-y');
+  const xLabel = svg
+    .append('text')
+    .text('x')
+    .attr('font-style', 'italic')
+    .attr('font-size', 12)
+    .attr('text-anchor', 'middle');
+  const yLabel = svg
+    .append('text')
+    .text('y')
+    .attr('font-style', 'italic')
+    .attr('font-size', 12)
+    .attr('text-anchor', 'middle');
+  const gBar = svg.append('g').attr('class', 'gs-colorbar');
+
+  let state: SurfaceViewState | null = null;
+  let lastStateView: Box | null = null;
+  let lastStateStart: readonly [number, number] | null = null;
+  let localView: Box | null = null;
+  let localStart: readonly [number, number] | null = null;
+  let interacting = false;
+  let W = 0;
+  let H = 0;
+  let raf = 0;
+  let destroyed = false;
+  let heatKey = '';
+  let frameKey = '';
+  let sampled: SampledField | null = null;
+  let colors: PlotColors | null = null;
+  let colorsTheme: PlotTheme | null = null;
+  const trajectories = createTrajectoryLayer(traj);
+
+  const frame = (): PlotFrame => ({
+    view: localView ?? state?.view ?? { x: [0, 1], y: [0, 1] },
+    width: Math.max(1, W - MARGIN.left - MARGIN.right),
+    height: Math.max(1, H - MARGIN.top - MARGIN.bottom),
+  });
+  const schedule = () => {
+    if (!raf && !destroyed) raf = requestAnimationFrame(render);
+  };
+
+  const interaction = attachInteraction({
+    container: root,
+    plot: plot.node() as SVGGElement,
+    frame,
+    start: () => localStart ?? state?.start ?? [0, 0],
+    placeStart(x, y) {
+      localStart = [x, y];
+      schedule();
+      options.onStartChange(x, y);
+    },
+    changeView(view, done) {
+      if (view) {
+        localView = view;
+        interacting = true;
+        options.onViewChange?.(view);
+      }
+      if (done) interacting = false;
+      schedule();
+    },
+  });
+
+  function measure(): void {
+    const r = root.getBoundingClientRect();
+    W = Math.round(r.width);
+    H = Math.round(r.height);
+  }
+
+  function render(): void {
+    raf = 0;
+    if (!state || destroyed) return;
+    if (W === 0 || H === 0) measure();
+    const f = frame();
+    if (f.width < 20 || f.height < 20) return;
+    const s = state;
+    const dpr = globalThis.devicePixelRatio || 1;
+    if (colorsTheme !== s.theme || !colors) {
+      colors = readPlotColors(root, s.theme);
+      colorsTheme = s.theme;
+    }
+    const c = colors;
+    const v = f.view;
+    const fk = `${v.x[0]},${v.x[1]},${v.y[0]},${v.y[1]}|${f.width}x${f.height}@${dpr}|${s.theme}`;
+    if (fk !== frameKey) {
+      frameKey = fk;
+      for (const cv of [heat, traj]) {
+        cv.width = Math.round(f.width * dpr);
+        cv.height = Math.round(f.height * dpr);
+        Object.assign(cv.style, {
+          left: `${MARGIN.left}px`,
+          top: `${MARGIN.top}px`,
+          width: `${f.width}px`,
+          height: `${f.height}px`,
+        });
+      }
+      svg.attr('width', W).attr('height', H);
+      plot.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+      clipRect.attr('width', f.width).attr('height', f.height);
+      capture.attr('width', f.width).attr('height', f.height);
+      frameRect
+        .attr('width', f.width)
+        .attr('height', f.height)
+        .attr('stroke', c.muted)
+        .attr('stroke-width', 1)
+        .attr('shape-rendering', 'crispEdges');
+      interaction.resize(f.width, f.height);
+      gx.attr('transform', `translate(${MARGIN.left},${MARGIN.top + f.height})`);
+      gy.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+      renderAxes(gx, gy, f, c);
+      xLabel
+        .attr('x', MARGIN.left + f.width / 2)
+        .attr('y', MARGIN.top + f.height + 33)
+        .attr('fill', c.fg);
+      yLabel
+        .attr(
+          'transform',
+          `translate(${MARGIN.left - 40},${MARGIN.top + f.height / 2}) rotate(-90)`,
+        )
+        .attr('fill', c.fg);
+      gBar.attr('transform', `translate(${MARGIN.left + f.width + 14},${MARGIN.top})`);
+      root.dataset.view = JSON.stringify(v);
+    }
+    const spacing = interacting ? SAMPLE_SPACING_INTERACTIVE : SAMPLE_SPACING;
+    const hk = `${s.field.key}|${fk}|${s.colorScale}|${spacing}`;
+    if (hk !== heatKey) {
+      heatKey = hk;
+      sampled = sampleField(s.field, v, gridSpec(f.width, f.height, spacing));
+      const lut = colorLut(s.theme);
+      paintHeatmap(heat, scratch, sampled, s.colorScale, lut);
+      const coarse = sampleField(
+        s.field,
+        v,
+        gridSpec(f.width, f.height, spacing * CONTOUR_SPACING_FACTOR),
+      );
+      const thresholds = renderContours(gContours, coarse, s.colorScale, s.theme);
+      renderColorbar(
+        gBar,
+        `${uid}-grad`,
+        f.height,
+        sampled.stats,
+        s.colorScale,
+        thresholds,
+        lut,
+        c,
+      );
+      heat.dataset.min = String(sampled.stats.min);
+      heat.dataset.max = String(sampled.stats.max);
+    }
+    trajectories.draw(
+      s.runs,
+      f,
+      dpr,
+      fk,
+      s.theme === 'light' ? 'rgba(255,255,255,0.75)' : 'rgba(10,12,18,0.7)',
+    );
+    renderMinima(gMinima, f, s.minima, labels.minimum);
+    const heads = renderHeads(gHeads, f, s.runs, c, options.onSelectRun);
+    renderSelection(
+      gSelection,
+      f,
+      s.selected ? heads.get(s.selected.id) : undefined,
+      s.selected,
+      c,
+    );
+    renderStart(gStart, f, localStart ?? s.start, c, labels.start);
+    interaction.bindStartHandle(gStart.select<SVGGElement>('g.gs-start'));
+  }
+
+  const ro = new ResizeObserver((entries) => {
+    const r = entries[entries.length - 1].contentRect;
+    if (Math.round(r.width) === W && Math.round(r.height) === H) return;
+    W = Math.round(r.width);
+    H = Math.round(r.height);
+    schedule();
+  });
+  ro.observe(root);
+
+  return {
+    update(next) {
+      if (destroyed) return;
+      if (!lastStateView || !sameBox(next.view, lastStateView)) localView = null;
+      if (
+        !lastStateStart ||
+        next.start[0] !== lastStateStart[0] ||
+        next.start[1] !== lastStateStart[1]
+      )
+        localStart = null;
+      lastStateView = next.view;
+      lastStateStart = next.start;
+      state = next;
+      schedule();
+    },
+    destroy() {
+      destroyed = true;
+      if (raf) cancelAnimationFrame(raf);
+      ro.disconnect();
+      interaction.destroy();
+      root.remove();
+    },
+  };
+}
