@@ -53,7 +53,7 @@ export interface ConfigureOptions {
    */
   readonly replicas?: { readonly count: number; readonly starts?: Float64Array };
   /**
-   * With `record`, how many runs (the first ones) record samples; default all runs up to 4,096.
+   * With `record`, how many runs (the first ones) record samples; default all runs up to 64.
    * Recording a million runs per step would flood memory and readback for nothing drawn.
    */
   readonly recordRuns?: number;

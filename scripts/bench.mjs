@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/* global process, console, window */
+/**
+ * npm run bench: optimizer-steps per second for Adam on Rosenbrock, GPU engine vs bare kernel
+ * vs CPU engine vs single-thread JS vs TensorFlow.js webgpu, all rows in one headless Chromium
+ * run. Prints a markdown table and the target ratios; writes bench-results/bench.json.
+ *
+ * Env: CHROMIUM_PATH (browser), BENCH_CHROMIUM_ARGS (extra flags, e.g. for a real GPU on Linux:
+ * "--enable-features=Vulkan,VulkanFromANGLE --use-angle=vulkan --ignore-gpu-blocklist"),
+ * BENCH_RUNS (comma list, default 1,1024,65536,1048576), BENCH_GPU_WORK / BENCH_CPU_WORK /
+ * BENCH_TF_WORK (run-steps per measurement), BENCH_HEADED=1 (show the window).
+ */
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'vite';
+import { chromium } from 'playwright-core';
+
+const PORT = 5199;
+const fromEnv = process.env.CHROMIUM_PATH;
+const executablePath = fromEnv || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const args = [
+  '--no-sandbox', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+  ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean),
+];
+const runs = (process.env.BENCH_RUNS ?? '1,1024,65536,1048576').split(',').map(Number);
+
+const server = await createServer({ server: { port: PORT, strictPort: true }, logLevel: 'warn', clearScreen: false });
+await server.listen();
+const browser = await chromium.launch({ executablePath, args, headless: process.env.BENCH_HEADED !== '1' });
+let result;
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => { if (m.text().startsWith('[bench]')) console.error(m.text()); });
+  page.on('pageerror', (e) => console.error('[page error]', e.message));
+  await page.goto(`http://localhost:${PORT}/scripts/bench/bench.html`);
+  await page.waitForFunction(() => 'bench' in window, null, { timeout: 120_000 });
+  result = await page.evaluate((o) => window.bench.run(o), {
+    runs, gpuWork: Number(process.env.BENCH_GPU_WORK ?? 0), cpuWork: Number(process.env.BENCH_CPU_WORK ?? 0), tfWork: Number(process.env.BENCH_TF_WORK ?? 0),
+  });
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const fmt = (v) => (v >= 1e9 ? `${(v / 1e9).toFixed(2)} G` : v >= 1e6 ? `${(v / 1e6).toFixed(2)} M` : v >= 1e3 ? `${(v / 1e3).toFixed(1)} k` : v.toFixed(0));
+const adapter = result.adapter ? `${result.adapter.adapter}${result.adapter.software ? ' (software adapter)' : ''}` : 'none (no WebGPU adapter)';
+const lines = [`Adapter: ${adapter}; CPU cores: ${result.cores}`, '', '| implementation | runs R | steps | seconds | optimizer-steps/s | note |', '|---|---:|---:|---:|---:|---|'];
+for (const r of result.rows) {
+  lines.push(`| ${r.impl} | ${r.runs.toLocaleString('en-US')} | ${r.steps} | ${r.seconds.toFixed(3)} | ${r.error ? '—' : fmt(r.stepsPerSecond)} | ${r.error ? `error: ${r.error}` : (r.note ?? '')} |`);
+}
+const rate = (impl, R) => result.rows.find((r) => r.impl.startsWith(impl) && r.runs === R && !r.error)?.stepsPerSecond;
+const ratio = (a, b) => (a && b ? a / b : undefined);
+const targets = [
+  { name: 'GPU engine / bare kernel at R = 65,536', value: ratio(rate('GPU engine', 65536), rate('Bare WGSL', 65536)), target: 0.8 },
+  { name: 'GPU engine / TF.js webgpu at R = 1,048,576', value: ratio(rate('GPU engine', 1048576), rate('TensorFlow.js', 1048576)), target: 40 },
+  { name: 'CPU engine / plain single-thread loop at R = 65,536', value: ratio(rate('CPU engine', 65536), rate('JS single thread, plain', 65536)), target: 1.6 },
+  { name: 'CPU engine / same step code on one thread at R = 65,536 (scaling)', value: ratio(rate('CPU engine', 65536), rate('JS single thread, engine', 65536)), target: undefined },
+  { name: 'GPU engine / CPU engine at R = 1,048,576 (target applies to a real GPU)', value: ratio(rate('GPU engine', 1048576), rate('CPU engine', 1048576)), target: result.adapter?.software ? undefined : 100 },
+];
+lines.push('', '| ratio | measured | target | met |', '|---|---:|---:|---|');
+for (const t of targets) {
+  const v = t.value === undefined ? '—' : t.value.toFixed(2);
+  const met = t.value === undefined || t.target === undefined ? '—' : t.value >= t.target ? 'yes' : 'no';
+  lines.push(`| ${t.name} | ${v} | ${t.target ?? '—'} | ${met} |`);
+}
+console.log(lines.join('\n'));
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.json', JSON.stringify({ date: new Date().toISOString(), ...result, targets }, null, 2));
+console.log('\nWrote bench-results/bench.json');

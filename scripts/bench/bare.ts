@@ -1,0 +1,51 @@
+/** The ceiling: shaders/bare_adam.wgsl, one dispatch looping all steps in-kernel. */
+import bareWgsl from '../../shaders/bare_adam.wgsl?raw';
+import { dispatchGrid } from '../../src/engine/gpu/capacity';
+import type { Measure } from './workloads';
+import { starts } from './workloads';
+
+export async function bareKernel(runs: number, steps: number): Promise<Measure> {
+  const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) throw new Error('no WebGPU adapter');
+  const device = await adapter.requestDevice({
+    label: 'bench-bare',
+    requiredLimits: { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize, maxBufferSize: adapter.limits.maxBufferSize },
+  });
+  try {
+    device.pushErrorScope('validation');
+    const module = device.createShaderModule({ label: 'bare-adam', code: bareWgsl });
+    const pipeline = await device.createComputePipelineAsync({ label: 'bare-adam', layout: 'auto', compute: { module, entryPoint: 'main', constants: { WG: 64 } } });
+    const theta = device.createBuffer({ label: 'bare-theta', size: 8 * runs, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
+    const moments = device.createBuffer({ label: 'bare-moments', size: 16 * runs, usage: GPUBufferUsage.STORAGE });
+    const uniform = device.createBuffer({ label: 'bare-params', size: 48, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    device.queue.writeBuffer(theta, 0, Float32Array.from(starts(runs)));
+    const grid = dispatchGrid(runs, 64, device.limits.maxComputeWorkgroupsPerDimension);
+    const g0 = device.createBindGroup({ label: 'bare-g0', layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 0, resource: { buffer: uniform } }] });
+    const g1 = device.createBindGroup({ label: 'bare-g1', layout: pipeline.getBindGroupLayout(1), entries: [{ binding: 0, resource: { buffer: theta } }, { binding: 1, resource: { buffer: moments } }] });
+    const run = async (n: number): Promise<number> => {
+      const raw = new ArrayBuffer(48);
+      new Uint32Array(raw).set([n, runs, grid.rowWidth, 0]);
+      new Float32Array(raw).set([0.01, 0.9, 0.999, 1e-8, 1, 100], 4);
+      device.queue.writeBuffer(uniform, 0, raw);
+      const enc = device.createCommandEncoder({ label: 'bare' });
+      const pass = enc.beginComputePass({ label: 'bare-pass' });
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, g0);
+      pass.setBindGroup(1, g1);
+      pass.dispatchWorkgroups(grid.x, grid.y);
+      pass.end();
+      const t0 = performance.now();
+      device.queue.submit([enc.finish()]);
+      await device.queue.onSubmittedWorkDone();
+      return (performance.now() - t0) / 1000;
+    };
+    await run(1);
+    const seconds = await run(steps);
+    const err = await device.popErrorScope();
+    if (err) throw new Error(`bare kernel: ${err.message}`);
+    theta.destroy(); moments.destroy(); uniform.destroy();
+    return { steps, seconds };
+  } finally {
+    device.destroy();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Benchmark page: every row of the table in one run, driven by scripts/bench.mjs through
+ * window.bench.run(). Work per row is sized so each measurement takes about a second on the
+ * adapter at hand (a software adapter gets ~100× less work than a real GPU).
+ */
+import { createGpuEngine } from '../../src/engine/factory';
+import { bareKernel } from './bare';
+import { tfjsWebgpu } from './tfjs';
+import { cpuEngine, gpuEngine, plainLoop, referenceLoop, type Measure } from './workloads';
+
+export interface Row {
+  readonly impl: string;
+  readonly runs: number;
+  readonly steps: number;
+  readonly seconds: number;
+  readonly stepsPerSecond: number;
+  readonly note?: string;
+  readonly error?: string;
+}
+
+export interface BenchOptions {
+  readonly runs: number[];
+  /** Run-steps per measurement for GPU rows, CPU rows and TF.js; 0 = choose from the adapter. */
+  readonly gpuWork?: number;
+  readonly cpuWork?: number;
+  readonly tfWork?: number;
+}
+
+const clampSteps = (work: number, runs: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(work / runs)));
+
+async function run(opts: BenchOptions) {
+  const probe = await createGpuEngine();
+  const adapter = probe ? probe.info : null;
+  probe?.dispose();
+  const soft = adapter?.software ?? true;
+  const gpuWork = opts.gpuWork || (soft ? 2e7 : 4e9);
+  const cpuWork = opts.cpuWork || 6e6;
+  const tfWork = opts.tfWork || (soft ? 4e6 : 4e8);
+  const rows: Row[] = [];
+  const add = async (impl: string, runs: number, f: () => Promise<Measure & { workers?: string }> | Measure) => {
+    try {
+      const m: Measure & { workers?: string } = await f();
+      rows.push({ impl, runs, steps: m.steps, seconds: m.seconds, stepsPerSecond: (runs * m.steps) / m.seconds, note: m.workers ?? m.note });
+    } catch (e) {
+      rows.push({ impl, runs, steps: 0, seconds: 0, stepsPerSecond: 0, error: e instanceof Error ? e.message : String(e) });
+    }
+    console.log(`[bench] ${impl} R=${runs}: ${JSON.stringify(rows[rows.length - 1])}`);
+  };
+  for (const R of opts.runs) {
+    const gs = clampSteps(gpuWork, R, 8, 50_000);
+    // The UI asks for a frame's worth of steps per call; 8 calls per measurement.
+    await add('GPU engine (as the UI drives it)', R, () => gpuEngine(R, gs, Math.max(1, Math.ceil(gs / 8))));
+    await add('Bare WGSL kernel (ceiling)', R, () => bareKernel(R, gs));
+    const cs = clampSteps(cpuWork, R, 2, 50_000);
+    await add('CPU engine (all workers)', R, () => cpuEngine(R, cs, Math.max(1, Math.ceil(cs / 8))));
+    await add('JS single thread, plain loop (baseline)', R, () => plainLoop(R, clampSteps(cpuWork * 10, R, 2, 50_000)));
+    await add('JS single thread, engine step code', R, () => referenceLoop(R, cs));
+    await add('TensorFlow.js webgpu', R, () => tfjsWebgpu(R, clampSteps(tfWork, R, 4, 2_000)));
+  }
+  return { adapter, cores: navigator.hardwareConcurrency, userAgent: navigator.userAgent, rows };
+}
+
+declare global {
+  interface Window { bench: { run: typeof run } }
+}
+window.bench = { run };

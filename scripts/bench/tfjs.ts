@@ -1,0 +1,42 @@
+/** TensorFlow.js (webgpu backend) doing the same vectorised Adam update on Rosenbrock. */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import type { Measure } from './workloads';
+import { starts } from './workloads';
+
+let ready: Promise<boolean> | undefined;
+
+export async function tfjsWebgpu(runs: number, steps: number): Promise<Measure> {
+  ready ??= tf.setBackend('webgpu').then(async (ok) => { await tf.ready(); return ok; });
+  if (!(await ready) || tf.getBackend() !== 'webgpu') throw new Error('TF.js webgpu backend unavailable');
+  const s = starts(runs);
+  const xs = new Float32Array(runs), ys = new Float32Array(runs);
+  for (let i = 0; i < runs; i++) { xs[i] = s[2 * i]; ys[i] = s[2 * i + 1]; }
+  let x = tf.tensor1d(xs), y = tf.tensor1d(ys);
+  let mx = tf.zerosLike(x), my = tf.zerosLike(x), vx = tf.zerosLike(x), vy = tf.zerosLike(x);
+  const lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8, a = 1, b = 100;
+  let b1t = 1, b2t = 1;
+  const step = () => {
+    b1t *= b1;
+    b2t *= b2;
+    const next = tf.tidy(() => {
+      const r = y.sub(x.square());
+      const gx = x.sub(a).mul(2).sub(x.mul(r).mul(4 * b));
+      const gy = r.mul(2 * b);
+      const nmx = mx.mul(b1).add(gx.mul(1 - b1)), nmy = my.mul(b1).add(gy.mul(1 - b1));
+      const nvx = vx.mul(b2).add(gx.square().mul(1 - b2)), nvy = vy.mul(b2).add(gy.square().mul(1 - b2));
+      const upd = (m: tf.Tensor, v: tf.Tensor) => m.div(1 - b1t).mul(lr).div(v.div(1 - b2t).sqrt().add(eps));
+      return [x.sub(upd(nmx, nvx)), y.sub(upd(nmy, nvy)), nmx, nmy, nvx, nvy];
+    });
+    tf.dispose([x, y, mx, my, vx, vy]);
+    [x, y, mx, my, vx, vy] = next as tf.Tensor1D[];
+  };
+  step();
+  await x.data(); // compile kernels and settle before timing
+  const t0 = performance.now();
+  for (let k = 0; k < steps; k++) step();
+  await x.data();
+  const seconds = (performance.now() - t0) / 1000;
+  tf.dispose([x, y, mx, my, vx, vy]);
+  return { steps, seconds };
+}

@@ -1,0 +1,73 @@
+/**
+ * Messages between CpuEngine (main thread) and its workers. Each worker owns a contiguous slice
+ * [begin, end) of the global runs; typed arrays travel as transferables, never as JSON.
+ */
+import type { ResolvedExperiment } from '../../core/experiment';
+
+/** Numeric precision of the reference simulator the worker runs. */
+export type CpuPrecision = 'f32' | 'f64';
+
+export interface ConfigureRequest {
+  readonly type: 'configure';
+  readonly id: number;
+  readonly experiment: ResolvedExperiment;
+  readonly precision: CpuPrecision;
+  /** Global run indices this worker simulates. Run i uses template i % runs.length. */
+  readonly begin: number;
+  readonly end: number;
+  /** Starts of runs [begin, end) (x, y interleaved); absent: the experiment's start. */
+  readonly starts?: Float64Array;
+  /** Runs [begin, recordEnd) record per-step samples (recordEnd <= begin: none). */
+  readonly recordEnd: number;
+  /** Include optimizer state and gradients (small runs only: the state view). */
+  readonly detail: boolean;
+}
+
+export interface StepRequest {
+  readonly type: 'step';
+  readonly id: number;
+  readonly n: number;
+}
+
+export interface ResetRequest {
+  readonly type: 'reset';
+  readonly id: number;
+}
+
+export type WorkerRequest = ConfigureRequest | StepRequest | ResetRequest;
+
+/** One worker's part of a snapshot; arrays are indexed from `begin`. */
+export interface SliceSnapshot {
+  readonly step: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly loss: Float64Array;
+  readonly gradNorm: Float64Array;
+  /** runStatus codes (see ../runStatus) and the steps they happened at. */
+  readonly statusCode: Uint8Array;
+  readonly statusStep: Int32Array;
+  /** Samples since the previous slice snapshot for the recorded runs of the slice. */
+  readonly samples?: {
+    readonly steps: Int32Array;
+    /** [recordedRun][sample] flattened. */
+    readonly x: Float64Array;
+    readonly y: Float64Array;
+    readonly loss: Float64Array;
+    readonly gradNorm: Float64Array;
+  };
+  readonly state?: Float64Array[];
+  readonly grad?: Float64Array;
+}
+
+export type WorkerResponse =
+  | { readonly type: 'snapshot'; readonly id: number; readonly snapshot: SliceSnapshot }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };
+
+/** Buffers of a slice snapshot, for postMessage's transfer list. */
+export function sliceTransferables(s: SliceSnapshot): ArrayBuffer[] {
+  const list: ArrayBufferLike[] = [s.x.buffer, s.y.buffer, s.loss.buffer, s.gradNorm.buffer, s.statusCode.buffer, s.statusStep.buffer];
+  if (s.samples) list.push(s.samples.steps.buffer, s.samples.x.buffer, s.samples.y.buffer, s.samples.loss.buffer, s.samples.gradNorm.buffer);
+  if (s.grad) list.push(s.grad.buffer);
+  if (s.state) for (const a of s.state) list.push(a.buffer);
+  return list as ArrayBuffer[];
+}

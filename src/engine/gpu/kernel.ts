@@ -1,0 +1,97 @@
+/**
+ * Composition of the step kernel (shaders/step.wgsl) with its parts, and its pipeline:
+ * common.wgsl + the objective's WGSL (parameters read from `consts` at run time) + clip.wgsl +
+ * one optimizer's opt_step + step.wgsl. One pipeline per optimizer; compile errors become
+ * EngineFaultError('shader') with the compiler's messages.
+ */
+import type { CompiledFormula } from '../../core/expr';
+import type { OptimizerId } from '../../core/optimizers';
+import { EngineFaultError, errorMessage } from '../fault';
+import commonWgsl from '../../../shaders/common.wgsl?raw';
+import stepWgsl from '../../../shaders/step.wgsl?raw';
+
+/** shaders/optimizers/*.wgsl by file name (clip.wgsl included). */
+const OPTIMIZER_WGSL = import.meta.glob('../../../shaders/optimizers/*.wgsl', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+function optimizerSource(name: string): string {
+  const src = OPTIMIZER_WGSL[`../../../shaders/optimizers/${name}.wgsl`];
+  if (src === undefined) throw new Error(`No WGSL for optimizer '${name}' in shaders/optimizers`);
+  return src;
+}
+
+/** Uniform slot size: StepParams is 80 bytes; dynamic offsets need 256-byte alignment. */
+export const PARAMS_SLOT = 256;
+/** f32 values per run of optimizer state and per template of hyperparameters. */
+export const STATE_STRIDE = 16;
+
+/** Full WGSL of the step kernel for one objective and one optimizer. */
+export function stepKernelSource(formula: CompiledFormula, optimizer: OptimizerId): string {
+  const objective = formula.toWgsl({ prefix: 'obj_', paramExpr: (i) => `consts[${i}u]` });
+  return [commonWgsl, objective, optimizerSource('clip'), optimizerSource(optimizer), stepWgsl].join('\n');
+}
+
+/** The explicit bind group layouts shared by every step pipeline of a device. */
+export interface StepLayouts {
+  readonly shared: GPUBindGroupLayout;
+  readonly perPass: GPUBindGroupLayout;
+  readonly pipeline: GPUPipelineLayout;
+}
+
+export function createStepLayouts(device: GPUDevice): StepLayouts {
+  const C = GPUShaderStage.COMPUTE;
+  const shared = device.createBindGroupLayout({
+    label: 'step-shared-layout',
+    entries: [
+      { binding: 0, visibility: C, buffer: { type: 'uniform', hasDynamicOffset: true, minBindingSize: 80 } },
+      { binding: 1, visibility: C, buffer: { type: 'read-only-storage' } },
+    ],
+  });
+  const rw: GPUBufferBindingLayout = { type: 'storage' };
+  const perPass = device.createBindGroupLayout({
+    label: 'step-per-pass-layout',
+    entries: [
+      { binding: 0, visibility: C, buffer: rw },
+      { binding: 1, visibility: C, buffer: rw },
+      { binding: 2, visibility: C, buffer: rw },
+      { binding: 3, visibility: C, buffer: rw },
+      { binding: 4, visibility: C, buffer: rw },
+      { binding: 5, visibility: C, buffer: { type: 'read-only-storage' } },
+    ],
+  });
+  const pipeline = device.createPipelineLayout({ label: 'step-pipeline-layout', bindGroupLayouts: [shared, perPass] });
+  return { shared, perPass, pipeline };
+}
+
+/**
+ * Compiles the step kernel. Rejects with EngineFaultError('shader') when WGSL does not compile
+ * (e.g. a user formula that the GPU rejects) or the pipeline cannot be created.
+ */
+export async function createStepPipeline(
+  device: GPUDevice,
+  layouts: StepLayouts,
+  formula: CompiledFormula,
+  optimizer: OptimizerId,
+  workgroupSize: number,
+): Promise<GPUComputePipeline> {
+  const code = stepKernelSource(formula, optimizer);
+  device.pushErrorScope('validation');
+  const module = device.createShaderModule({ label: `step-${optimizer}`, code });
+  const info = await module.getCompilationInfo();
+  const scopeError = await device.popErrorScope();
+  const errors = info.messages.filter((m) => m.type === 'error');
+  if (errors.length > 0 || scopeError) {
+    const text = errors.length > 0
+      ? errors.slice(0, 3).map((m) => `line ${m.lineNum}:${m.linePos} ${m.message}`).join('; ')
+      : scopeError!.message;
+    throw new EngineFaultError({ reason: 'shader', message: `The GPU could not compile the step kernel for ${optimizer} on "${formula.source}": ${text}.` });
+  }
+  try {
+    return await device.createComputePipelineAsync({
+      label: `step-pipeline-${optimizer}`,
+      layout: layouts.pipeline,
+      compute: { module, entryPoint: 'main', constants: { WG: workgroupSize } },
+    });
+  } catch (e) {
+    throw new EngineFaultError({ reason: 'shader', message: `The GPU could not build the step pipeline for ${optimizer}: ${errorMessage(e)}.` });
+  }
+}

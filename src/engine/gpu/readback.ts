@@ -1,0 +1,76 @@
+/**
+ * Turns staging-buffer bytes into an EngineSnapshot: f32 -> f64, status codes -> RunStatus,
+ * and samples from the ring's [step][run] order to the snapshot's [run][sample] order.
+ */
+import type { EngineSnapshot, TrajectorySamples } from '../types';
+import { decodeStatuses } from '../runStatus';
+import { STATE_STRIDE } from './kernel';
+
+/** What one submit's staging buffer held. */
+export interface ChunkReadback {
+  /** Step of the first sample (0 for the init pass). */
+  readonly sampleFrom: number;
+  readonly sampleSteps: number;
+  /** [step][recorded run] vec4 (x, y, f, ‖g‖). */
+  readonly samples?: Float32Array;
+  /** Last submit of a call: runs (16 B/run), status (8 B/run), then grads and states (detail). */
+  readonly final?: ArrayBuffer;
+}
+
+interface Shape {
+  readonly runCount: number;
+  readonly recordCount: number;
+  readonly detail: boolean;
+  readonly stateSizes: Uint8Array;
+}
+
+export function assembleSnapshot(c: Shape, parts: readonly ChunkReadback[], step: number): EngineSnapshot {
+  const R = c.runCount;
+  const final = parts[parts.length - 1].final!;
+  const runs = new Float32Array(final, 0, 4 * R);
+  const status = new Uint32Array(final, 16 * R, 2 * R);
+  const x = new Float64Array(R), y = new Float64Array(R), loss = new Float64Array(R), gradNorm = new Float64Array(R);
+  const codes = new Uint32Array(R), at = new Uint32Array(R);
+  for (let i = 0; i < R; i++) {
+    x[i] = runs[4 * i];
+    y[i] = runs[4 * i + 1];
+    loss[i] = runs[4 * i + 2];
+    gradNorm[i] = runs[4 * i + 3];
+    codes[i] = status[2 * i];
+    at[i] = status[2 * i + 1];
+  }
+  let state: Float64Array[] | undefined;
+  let grad: Float64Array | undefined;
+  if (c.detail) {
+    grad = Float64Array.from(new Float32Array(final, 24 * R, 2 * R));
+    const st = new Float32Array(final, 32 * R, STATE_STRIDE * R);
+    const T = c.stateSizes.length;
+    state = Array.from({ length: R }, (_, i) => Float64Array.from(st.subarray(STATE_STRIDE * i, STATE_STRIDE * i + c.stateSizes[i % T])));
+  }
+  return { step, x, y, loss, gradNorm, status: decodeStatuses(codes, at), samples: samplesOf(c.recordCount, parts), state, grad };
+}
+
+function samplesOf(rec: number, parts: readonly ChunkReadback[]): TrajectorySamples | undefined {
+  if (rec === 0) return undefined;
+  const S = parts.reduce((n, p) => n + p.sampleSteps, 0);
+  const steps = new Int32Array(S);
+  const x = new Float64Array(rec * S), y = new Float64Array(rec * S), loss = new Float64Array(rec * S), gradNorm = new Float64Array(rec * S);
+  let j0 = 0;
+  for (const p of parts) {
+    const src = p.samples;
+    for (let j = 0; j < p.sampleSteps; j++) {
+      steps[j0 + j] = p.sampleFrom + j;
+      if (!src) continue;
+      for (let i = 0; i < rec; i++) {
+        const s = 4 * (j * rec + i);
+        const d = i * S + j0 + j;
+        x[d] = src[s];
+        y[d] = src[s + 1];
+        loss[d] = src[s + 2];
+        gradNorm[d] = src[s + 3];
+      }
+    }
+    j0 += p.sampleSteps;
+  }
+  return { steps, x, y, loss, gradNorm };
+}

@@ -1,0 +1,185 @@
+/**
+ * The engine the UI holds. It remembers the experiment, the options and the step reached, so
+ * that a GPU fault (device lost, shader compile error, out of memory, limits) or the user's
+ * engine switch can rebuild the same experiment on another engine and replay it to the same
+ * step: the simulation is deterministic, so no state is lost. Listeners hear each fault once.
+ */
+import type { ResolvedExperiment } from '../core/experiment';
+import { CpuEngine } from './cpu/cpuEngine';
+import { EngineFaultError, errorMessage } from './fault';
+import type { ConfigureOptions, Engine, EngineFault, EngineInfo, EngineKind, EngineSnapshot } from './types';
+
+/** Steps per replay call when rebuilding an experiment on another engine. */
+const REPLAY_CHUNK = 1024;
+
+/** Makes a GPU engine, or null when there is no WebGPU adapter. */
+export type GpuEngineFactory = () => Promise<Engine | null>;
+
+/** Engine wrapper that survives GPU faults and engine switches. */
+export class ResilientEngine implements Engine {
+  private inner: Engine;
+  private experiment?: ResolvedExperiment;
+  private options?: ConfigureOptions;
+  /** Step reached by the current inner engine, as far as completed calls show. */
+  private reached = 0;
+  /** Step the pending calls will reach (step(n) calls may overlap to keep the GPU busy). */
+  private requested = 0;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private replacing?: Promise<void>;
+  private readonly failed = new WeakSet<Engine>();
+  private readonly faultListeners: ((f: EngineFault) => void)[] = [];
+  private readonly changeListeners: ((info: EngineInfo) => void)[] = [];
+
+  constructor(initial: Engine, private readonly createGpu: GpuEngineFactory) {
+    this.inner = initial;
+    this.watch(initial);
+  }
+
+  get info(): EngineInfo {
+    return this.inner.info;
+  }
+
+  /** The engine running now (diagnostics and tests; the UI needs only `info`). */
+  get current(): Engine {
+    return this.inner;
+  }
+
+  configure(experiment: ResolvedExperiment, options: ConfigureOptions): Promise<EngineSnapshot> {
+    this.experiment = experiment;
+    this.options = options;
+    this.requested = 0;
+    return this.track(0, (e) => e.configure(experiment, options), true);
+  }
+
+  step(n: number): Promise<EngineSnapshot> {
+    const budget = this.experiment?.steps ?? 0;
+    const target = Math.min(this.requested + Math.max(0, Math.floor(n)), budget);
+    this.requested = target;
+    return this.track(target, (e) => e.step(n));
+  }
+
+  reset(): Promise<EngineSnapshot> {
+    this.requested = 0;
+    return this.track(0, (e) => e.reset(), true);
+  }
+
+  dispose(): void {
+    this.inner.dispose();
+  }
+
+  onFault(listener: (error: EngineFault) => void): void {
+    this.faultListeners.push(listener);
+  }
+
+  /** Called after the running engine changed (fault fallback or switchTo). */
+  onChange(listener: (info: EngineInfo) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  /**
+   * The user's engine switch: the same experiment continues on `kind` from the current step.
+   * Resolves with the snapshot at that step (without replayed samples), or undefined before
+   * configure. Rejects (keeping the current engine) when `kind` is unavailable.
+   */
+  async switchTo(kind: EngineKind): Promise<EngineSnapshot | undefined> {
+    await this.settle();
+    if (kind === this.inner.info.kind) return undefined;
+    const next = kind === 'gpu' ? await this.createGpu() : new CpuEngine();
+    if (!next) throw new Error('WebGPU is not available in this browser: no adapter.');
+    return this.adopt(next);
+  }
+
+  /** Runs op on the current engine; on an engine fault, falls back and reaches `target` on the CPU. */
+  private track(target: number, op: (e: Engine) => Promise<EngineSnapshot>, restart = false): Promise<EngineSnapshot> {
+    const p = this.attempt(target, op, restart);
+    this.inFlight.add(p);
+    const done = () => this.inFlight.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  private async attempt(target: number, op: (e: Engine) => Promise<EngineSnapshot>, restart: boolean): Promise<EngineSnapshot> {
+    if (this.replacing) await this.replacing;
+    const engine = this.inner;
+    try {
+      const snap = await op(engine);
+      if (engine === this.inner) this.reached = restart ? snap.step : Math.max(this.reached, snap.step);
+      return snap;
+    } catch (e) {
+      if (!(e instanceof EngineFaultError) && !this.failed.has(engine)) throw e;
+      const fault = e instanceof EngineFaultError ? e.fault : { reason: 'device-lost' as const, message: errorMessage(e) };
+      await this.fallback(engine, fault);
+      if (restart && this.experiment && this.options) return this.inner.step(0);
+      return this.catchUp(target);
+    }
+  }
+
+  /** Brings the (fallback) engine from `reached` to `target`, in call order. */
+  private catchUpChain: Promise<unknown> = Promise.resolve();
+  private catchUp(target: number): Promise<EngineSnapshot> {
+    const run = async () => {
+      const snap = await this.inner.step(Math.max(0, target - this.reached));
+      this.reached = Math.max(this.reached, snap.step);
+      return snap;
+    };
+    const p = this.catchUpChain.then(run, run);
+    this.catchUpChain = p;
+    return p;
+  }
+
+  private watch(engine: Engine): void {
+    engine.onFault((f) => {
+      if (engine === this.inner && engine.info.kind === 'gpu') void this.fallback(engine, f).catch(() => undefined);
+      else if (engine === this.inner) this.emit(f);
+    });
+  }
+
+  /** Replaces a faulted GPU engine by a CPU engine at the same step; once per engine. */
+  private fallback(engine: Engine, fault: EngineFault): Promise<void> {
+    if (this.failed.has(engine) || engine !== this.inner) return this.replacing ?? Promise.resolve();
+    this.failed.add(engine);
+    this.emit({ reason: fault.reason, message: `${fault.message} Continuing on the CPU engine.` });
+    this.replacing = this.adopt(new CpuEngine()).then(
+      () => { this.replacing = undefined; },
+      (e) => { this.replacing = undefined; throw e; },
+    );
+    return this.replacing;
+  }
+
+  /** Configures `next` like the current experiment, replays it to `reached`, and swaps it in. */
+  private async adopt(next: Engine): Promise<EngineSnapshot | undefined> {
+    const previous = this.inner;
+    let snap: EngineSnapshot | undefined;
+    try {
+      if (this.experiment && this.options) {
+        snap = await next.configure(this.experiment, this.options);
+        // Replay in chunks: the UI already has these samples, and chunks bound their memory.
+        while (snap.step < this.reached) {
+          const before = snap.step;
+          snap = await next.step(Math.min(REPLAY_CHUNK, this.reached - snap.step));
+          if (snap.step === before) break;
+        }
+      }
+    } catch (e) {
+      next.dispose();
+      throw e;
+    }
+    this.inner = next;
+    this.watch(next);
+    try { previous.dispose(); } catch { /* a lost device may throw while releasing; nothing to keep */ }
+    for (const l of this.changeListeners) l(next.info);
+    return snap && { ...snap, samples: undefined };
+  }
+
+  private async settle(): Promise<void> {
+    while (this.inFlight.size > 0 || this.replacing) {
+      await Promise.allSettled([...this.inFlight, this.replacing]);
+    }
+  }
+
+  private emit(f: EngineFault): void {
+    for (const l of this.faultListeners) {
+      try { l(f); } catch { /* a listener's bug must not stop the others */ }
+    }
+  }
+}

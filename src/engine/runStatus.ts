@@ -1,0 +1,47 @@
+/**
+ * Compact run-status encoding shared by both engines: a u32 code and the step it happened at,
+ * the same layout the GPU kernel writes. A million RunStatus objects per snapshot would cost
+ * more than the simulation, so engines move codes and decode once, sharing one 'running' object.
+ */
+import type { RunStatus } from '../core/experiment';
+
+/** Status codes, identical in shaders/step.wgsl (kStatus*). */
+export const STATUS_RUNNING = 0;
+export const STATUS_CONVERGED = 1;
+export const STATUS_NAN = 2;
+export const STATUS_INF = 3;
+export const STATUS_BOUND = 4;
+
+const RUNNING: RunStatus = Object.freeze({ kind: 'running' });
+
+/** Code of a RunStatus (inverse of decodeStatus). */
+export function encodeStatus(s: RunStatus): number {
+  if (s.kind === 'running') return STATUS_RUNNING;
+  if (s.kind === 'converged') return STATUS_CONVERGED;
+  return s.reason === 'nan' ? STATUS_NAN : s.reason === 'inf' ? STATUS_INF : STATUS_BOUND;
+}
+
+/** RunStatus of a code and step. */
+export function decodeStatus(code: number, step: number): RunStatus {
+  switch (code) {
+    case STATUS_RUNNING:
+      return RUNNING;
+    case STATUS_CONVERGED:
+      return { kind: 'converged', step };
+    case STATUS_NAN:
+      return { kind: 'diverged', step, reason: 'nan' };
+    case STATUS_INF:
+      return { kind: 'diverged', step, reason: 'inf' };
+    case STATUS_BOUND:
+      return { kind: 'diverged', step, reason: 'bound' };
+    default:
+      throw new Error(`Unknown run status code ${code}`);
+  }
+}
+
+/** Decodes parallel code/step arrays into RunStatus values. */
+export function decodeStatuses(codes: ArrayLike<number>, steps: ArrayLike<number>): RunStatus[] {
+  const out = new Array<RunStatus>(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = decodeStatus(codes[i], steps[i]);
+  return out;
+}
