@@ -1,0 +1,46 @@
+/**
+ * The playground's layout: header, control panel (sidebar or drawer), the surface view with
+ * playback and run legend, the live charts and the explain panel.
+ */
+import { useTranslation } from 'react-i18next';
+import { Charts } from './ui/Charts/Charts';
+import { ControlPanel } from './ui/ControlPanel/ControlPanel';
+import { ExplainPanel } from './ui/ExplainPanel/ExplainPanel';
+import { FaultBanner } from './ui/FaultBanner/FaultBanner';
+import { Header } from './ui/Header/Header';
+import { HelpOverlay } from './ui/HelpOverlay/HelpOverlay';
+import { PlaybackBar } from './ui/PlaybackBar/PlaybackBar';
+import { RunStatusList } from './ui/RunStatusList/RunStatusList';
+import { SurfacePanel } from './ui/SurfacePanel/SurfacePanel';
+import { useShortcuts } from './ui/shortcuts/useShortcuts';
+
+export function App() {
+  const { t } = useTranslation();
+  useShortcuts();
+  return (
+    <div className="app">
+      <a className="skip" href="#gs-stage">
+        {t('app.skip')}
+      </a>
+      <Header />
+      <FaultBanner />
+      <div className="layout">
+        <ControlPanel />
+        <main className="stage" id="gs-stage" tabIndex={-1}>
+          <section className="card stage__surface" aria-label={t('panel.surface')}>
+            <PlaybackBar />
+            <SurfacePanel />
+            <RunStatusList />
+          </section>
+          <div className="stage__side">
+            <section className="card stage__charts" aria-label={t('charts.loss')}>
+              <Charts />
+            </section>
+            <ExplainPanel />
+          </div>
+        </main>
+      </div>
+      <HelpOverlay />
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The editable experiment ("draft"): the store's single source of truth for the config.
+ * It is a ResolvedExperiment plus a stable `uid` per run (React keys, selection, trajectory
+ * lookup). Every function here is pure: it returns a new draft and never mutates its input,
+ * so the store's reducers are unit-testable without a DOM or an engine.
+ */
+import type { ExperimentInput, ResolvedExperiment, ResolvedRun, ScheduleConfig } from '../core/experiment';
+import type { ObjectiveId } from '../core/objectives/types';
+import type { OptimizerId } from '../core/optimizers/types';
+import { getOptimizer } from '../core/optimizers';
+import { getObjective } from '../core/objectives';
+import { RUN_PALETTE as palette } from '../core/experiment';
+
+/** One run as the UI edits it. `label` '' means "use the translated optimizer name". */
+export interface RunDraft extends Omit<ResolvedRun, 'hyper' | 'schedule'> {
+  readonly uid: string;
+  readonly hyper: Readonly<Record<string, number>>;
+  /** Absent: a constant learning rate (resolveExperiment fills the defaults). */
+  readonly schedule?: ScheduleConfig;
+}
+
+export interface ExperimentDraft extends Omit<ResolvedExperiment, 'runs'> {
+  readonly runs: readonly RunDraft[];
+  /** Next uid number; kept in the draft so reducers stay pure. */
+  readonly nextUid: number;
+}
+
+/** Default hyperparameters of an optimizer, from its schema. */
+export function defaultHyper(id: OptimizerId): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const spec of getOptimizer(id).hyper) out[spec.name] = spec.default;
+  return out;
+}
+
+/** Default user parameters of a surface, from its schema. */
+export function defaultParams(id: ObjectiveId): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const spec of getObjective(id).params) out[spec.name] = spec.default;
+  return out;
+}
+
+/** The first palette colour no run uses yet (cycles when all are taken). */
+export function nextColor(runs: readonly RunDraft[]): string {
+  const used = new Set(runs.map((r) => r.color.toLowerCase()));
+  const free = palette.find((c) => !used.has(c.toLowerCase()));
+  return free ?? palette[runs.length % palette.length];
+}
+
+/** Appends a run of optimizer `id` with its defaults (overridden by `hyper`). */
+export function addRun(d: ExperimentDraft, id: OptimizerId, hyper: Record<string, number> = {}): ExperimentDraft {
+  const run: RunDraft = {
+    uid: `r${d.nextUid}`,
+    optimizer: id,
+    hyper: { ...defaultHyper(id), ...hyper },
+    label: '',
+    color: nextColor(d.runs),
+    hidden: false,
+    max_grad_norm: 0,
+  };
+  return { ...d, runs: [...d.runs, run], nextUid: d.nextUid + 1 };
+}
+
+export function removeRun(d: ExperimentDraft, uid: string): ExperimentDraft {
+  return { ...d, runs: d.runs.filter((r) => r.uid !== uid) };
+}
+
+/** Inserts a copy right after the original, with a new colour and the given label. */
+export function duplicateRun(d: ExperimentDraft, uid: string, label: string): ExperimentDraft {
+  const i = d.runs.findIndex((r) => r.uid === uid);
+  if (i < 0) return d;
+  const copy: RunDraft = { ...d.runs[i], uid: `r${d.nextUid}`, label, color: nextColor(d.runs) };
+  const runs = [...d.runs.slice(0, i + 1), copy, ...d.runs.slice(i + 1)];
+  return { ...d, runs, nextUid: d.nextUid + 1 };
+}
+
+/** Shallow-patches one run (label, colour, hidden, hyper...). */
+export function patchRun(d: ExperimentDraft, uid: string, patch: Partial<Omit<RunDraft, 'uid'>>): ExperimentDraft {
+  return { ...d, runs: d.runs.map((r) => (r.uid === uid ? { ...r, ...patch } : r)) };
+}
+
+export function setHyper(d: ExperimentDraft, uid: string, name: string, value: number): ExperimentDraft {
+  const run = d.runs.find((r) => r.uid === uid);
+  if (!run) return d;
+  return patchRun(d, uid, { hyper: { ...run.hyper, [name]: value } });
+}
+
+/** Switches the surface: its default params and start; the formula only for 'custom'. */
+export function setObjective(d: ExperimentDraft, id: ObjectiveId, formula?: string): ExperimentDraft {
+  const def = getObjective(id);
+  const objective = id === 'custom' ? { id, params: {}, formula: formula ?? '' } : { id, params: defaultParams(id) };
+  return { ...d, objective, start: [def.start[0], def.start[1]] };
+}
+
+export function setObjectiveParam(d: ExperimentDraft, name: string, value: number): ExperimentDraft {
+  return { ...d, objective: { ...d.objective, params: { ...d.objective.params, [name]: value } } };
+}
+
+/** The value resolveExperiment validates: the draft without UI-only fields. */
+export function toExperimentInput(d: ExperimentDraft): ExperimentInput {
+  const { nextUid: _n, runs, ...rest } = d;
+  return {
+    ...rest,
+    start: [rest.start[0], rest.start[1]],
+    objective: { ...rest.objective },
+    runs: runs.map(({ uid: _u, schedule, ...run }) => (schedule ? { ...run, schedule } : run)),
+  };
+}
+
+/**
+ * The fields that change what the engine computes. Label, colour and visibility are
+ * presentation: changing them must not restart a race.
+ */
+export function physicsKey(e: ResolvedExperiment): string {
+  const runs = e.runs.map((r) => ({ o: r.optimizer, h: r.hyper, s: r.schedule, c: r.max_grad_norm }));
+  return JSON.stringify({ o: e.objective, st: e.start, n: e.steps, seed: e.seed, g: e.gradTol, b: e.bound, runs });
+}

@@ -1,0 +1,135 @@
+/**
+ * The runner against a real in-process engine (the core simulator behind the Engine
+ * interface) and a manual frame clock: frames advance by the speed, requests never overlap,
+ * a finished race pauses, and a hyperparameter change restarts or replays the race.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ResolvedExperiment } from '../core/experiment';
+import { createSimulation, type Simulation } from '../core/simulate';
+import { ResilientEngine } from '../engine/resilient';
+import type { Engine, EngineFault, EngineSnapshot } from '../engine/types';
+import { createAppStore } from './store';
+import { RaceRunner, type FrameScheduler } from './runner';
+
+/** The reference simulator as an Engine, in this thread. Counts overlapping calls. */
+class SimEngine implements Engine {
+  readonly info = { kind: 'cpu' as const, adapter: 'test simulator', software: false };
+  private sim: Simulation | null = null;
+  active = 0;
+  maxActive = 0;
+  calls: number[] = [];
+
+  private async run(op: () => void): Promise<EngineSnapshot> {
+    this.active++;
+    this.maxActive = Math.max(this.maxActive, this.active);
+    await Promise.resolve();
+    op();
+    this.active--;
+    const s = this.sim!;
+    return { step: s.step, x: s.x.slice(), y: s.y.slice(), loss: s.loss.slice(), gradNorm: s.gradNorm.slice(), status: s.statuses(), state: s.state.map((a) => a.slice()), grad: s.grad.slice() };
+  }
+  configure(e: ResolvedExperiment): Promise<EngineSnapshot> {
+    return this.run(() => (this.sim = createSimulation(e)));
+  }
+  step(n: number): Promise<EngineSnapshot> {
+    this.calls.push(n);
+    return this.run(() => this.sim!.advance(n));
+  }
+  reset(): Promise<EngineSnapshot> {
+    return this.run(() => this.sim!.reset());
+  }
+  dispose(): void {}
+  onFault(_l: (f: EngineFault) => void): void {}
+}
+
+function manualClock(): FrameScheduler & { frame(): Promise<void> } {
+  let cb: (() => void) | null = null;
+  return {
+    request: (f) => ((cb = f), 1),
+    cancel: () => (cb = null),
+    async frame() {
+      const f = cb;
+      f?.();
+      // Let the engine's promise chain settle before the next frame.
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    },
+  };
+}
+
+async function setup(speed: number) {
+  const store = createAppStore();
+  store.setState({ speed, playing: false });
+  const engine = new SimEngine();
+  const clock = manualClock();
+  const runner = new RaceRunner(store, async () => new ResilientEngine(engine, async () => null), clock);
+  runner.start();
+  for (let i = 0; i < 4; i++) await clock.frame(); // create the engine, configure
+  return { store, engine, clock, runner };
+}
+
+describe('RaceRunner', () => {
+  it('advances by the speed per frame, never overlapping requests', async () => {
+    const { store, engine, clock } = await setup(0.25);
+    expect(store.getState().step).toBe(0);
+    expect(store.getState().traj.length).toBe(1);
+    store.getState().play();
+    for (let i = 0; i < 8; i++) await clock.frame();
+    expect(store.getState().step).toBe(2);
+    expect(engine.calls).toEqual([1, 1]);
+    expect(engine.maxActive).toBe(1);
+  });
+
+  it('single steps while paused and reset back to step 0', async () => {
+    const { store, clock } = await setup(5);
+    store.getState().stepOnce();
+    store.getState().stepOnce();
+    for (let i = 0; i < 3; i++) await clock.frame();
+    expect(store.getState().step).toBe(2);
+    store.getState().reset();
+    for (let i = 0; i < 3; i++) await clock.frame();
+    expect(store.getState().step).toBe(0);
+  });
+
+  it('pauses at the end of the step budget', async () => {
+    const { store, clock } = await setup(100);
+    store.getState().setSteps(250);
+    for (let i = 0; i < 3; i++) await clock.frame();
+    store.getState().play();
+    for (let i = 0; i < 8; i++) await clock.frame();
+    expect(store.getState().step).toBe(250);
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().traj.length).toBe(251);
+  });
+
+  it('a hyperparameter change restarts the race, or replays it to the same step', async () => {
+    const { store, clock } = await setup(10);
+    const uid = store.getState().draft.runs[3].uid;
+    store.getState().play();
+    for (let i = 0; i < 4; i++) await clock.frame();
+    store.getState().pause();
+    await clock.frame();
+    const reached = store.getState().step;
+    expect(reached).toBeGreaterThan(0);
+    store.getState().setHyper(uid, 'lr', 0.01);
+    for (let i = 0; i < 3; i++) await clock.frame();
+    expect(store.getState().step).toBe(0);
+    expect(store.getState().notice).toBe('notice.restarted');
+
+    store.getState().setHyperMode('continue');
+    store.getState().stepOnce();
+    for (let i = 0; i < 3; i++) await clock.frame();
+    store.getState().setHyper(uid, 'lr', 0.03);
+    for (let i = 0; i < 4; i++) await clock.frame();
+    expect(store.getState().step).toBe(1);
+    expect(store.getState().notice).toBe('notice.continued');
+  });
+
+  it('renaming or recolouring a run does not restart the race', async () => {
+    const { store, clock } = await setup(10);
+    store.getState().stepOnce();
+    for (let i = 0; i < 3; i++) await clock.frame();
+    store.getState().renameRun(store.getState().draft.runs[0].uid, 'plain GD');
+    for (let i = 0; i < 3; i++) await clock.frame();
+    expect(store.getState().step).toBe(1);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * The race runner: the only code that talks to the engine. A requestAnimationFrame loop reads
+ * the store with getState(), sends at most one engine request at a time (never overlapping),
+ * and writes snapshots back into the store; plots follow through store.subscribe. React never
+ * re-renders at frame rate.
+ */
+import type { ResolvedExperiment } from '../core/experiment';
+import { bindObjective } from '../core/objectives';
+import type { EngineSnapshot } from '../engine/types';
+import type { ResilientEngine, EnginePreference } from '../engine';
+import { createEngine } from '../engine';
+import { physicsKey } from './draft';
+import { RateMeter, raceFinished, stepsForFrame } from './playback';
+import type { AppStore } from './store';
+
+/** Anything with requestAnimationFrame's shape (tests pass a manual clock). */
+export interface FrameScheduler {
+  request(cb: () => void): number;
+  cancel(id: number): void;
+}
+
+const rafScheduler: FrameScheduler = {
+  request: (cb) => requestAnimationFrame(cb),
+  cancel: (id) => cancelAnimationFrame(id),
+};
+
+function minimaOf(e: ResolvedExperiment): { x: number; y: number }[] {
+  try {
+    return [...bindObjective(e.objective.id, e.objective.params, e.objective.formula).minima];
+  } catch {
+    return [];
+  }
+}
+
+export class RaceRunner {
+  private engine: ResilientEngine | null = null;
+  private busy = false;
+  private carry = 0;
+  private key = '';
+  private resetToken = -1;
+  private pref: EnginePreference | null = null;
+  private frame = 0;
+  private stopped = false;
+  private readonly meter = new RateMeter(1000);
+  private total = 0;
+  private lastRateAt = 0;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly makeEngine: (p: EnginePreference) => Promise<ResilientEngine> = createEngine,
+    private readonly scheduler: FrameScheduler = rafScheduler,
+  ) {}
+
+  /** Starts the loop. */
+  start(): void {
+    this.stopped = false;
+    this.frame = this.scheduler.request(this.tick);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.scheduler.cancel(this.frame);
+    this.engine?.dispose();
+    this.engine = null;
+  }
+
+  private readonly tick = (): void => {
+    if (this.stopped) return;
+    this.frame = this.scheduler.request(this.tick);
+    if (!this.busy) void this.work();
+  };
+
+  /** Does the one most urgent thing; `busy` keeps requests from overlapping. */
+  private async work(): Promise<void> {
+    this.busy = true;
+    try {
+      await this.next();
+    } catch (e) {
+      const s = this.store.getState();
+      s.setFault(e instanceof Error ? e.message : String(e));
+      s.pause();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async next(): Promise<void> {
+    const s = this.store.getState();
+    if (!this.engine || this.pref !== s.enginePref) return this.ensureEngine(s.enginePref);
+    const key = physicsKey(s.resolved);
+    if (key !== this.key) {
+      const keep = this.key !== '' && s.lastChange === 'hyper' && s.hyperMode === 'continue' ? s.step : 0;
+      if (this.key !== '' && s.lastChange === 'hyper') s.setNotice(keep > 0 ? 'notice.continued' : 'notice.restarted');
+      return this.configure(s.resolved, key, keep);
+    }
+    if (s.resetToken !== this.resetToken) {
+      this.resetToken = s.resetToken;
+      return this.configure(s.resolved, key, 0);
+    }
+    const remaining = s.resolved.steps - s.step;
+    const pending = s.takePendingSteps();
+    if (pending > 0) return this.advance(Math.min(pending, remaining));
+    if (!s.playing) {
+      this.carry = 0;
+      this.meter.reset();
+      if (s.stepsPerSec !== 0) s.setStepsPerSec(0);
+      return;
+    }
+    if (raceFinished(s.step, s.resolved.steps, s.statuses.map((x) => x.kind))) {
+      s.pause();
+      return;
+    }
+    const f = stepsForFrame(this.carry, s.speed, remaining);
+    this.carry = f.carry;
+    if (f.n > 0) await this.advance(f.n);
+  }
+
+  private async ensureEngine(pref: EnginePreference): Promise<void> {
+    const s = this.store.getState();
+    if (!this.engine) {
+      const engine = await this.makeEngine(pref);
+      engine.onFault((f) => this.store.getState().setFault(f.message));
+      engine.onChange((info) => this.store.getState().setEngineInfo(info));
+      this.engine = engine;
+      this.pref = pref;
+      s.setEngineInfo(engine.info);
+      return;
+    }
+    this.pref = pref;
+    const want = pref === 'cpu' ? 'cpu' : 'gpu';
+    try {
+      const snap = await this.engine.switchTo(want);
+      if (snap) this.store.getState().ingest(snap);
+    } catch (e) {
+      // 'auto' quietly stays on the CPU when there is no GPU; an explicit 'gpu' says why not.
+      if (pref === 'gpu') s.setFault(e instanceof Error ? e.message : String(e));
+    }
+    s.setEngineInfo(this.engine.info);
+  }
+
+  /** Configures a new race and optionally replays it to `keepStep` (the "continue" mode). */
+  private async configure(e: ResolvedExperiment, key: string, keepStep: number): Promise<void> {
+    const engine = this.engine!;
+    this.key = key;
+    this.resetToken = this.store.getState().resetToken;
+    this.carry = 0;
+    const uids = this.store.getState().draft.runs.map((r) => r.uid);
+    const snap = await engine.configure(e, { record: true });
+    this.store.getState().beginRace(uids, minimaOf(e));
+    this.store.getState().ingest(snap);
+    if (keepStep > 0) await this.advance(keepStep);
+  }
+
+  private async advance(n: number): Promise<void> {
+    if (n <= 0) return;
+    const key = this.key;
+    const snap: EngineSnapshot = await this.engine!.step(n);
+    // A config edit while the step was in flight: its snapshot belongs to the old race.
+    if (key !== this.key) return;
+    this.store.getState().ingest(snap);
+    this.total += n;
+    this.measure();
+  }
+
+  private measure(): void {
+    const now = performance.now();
+    this.meter.add(now, this.total);
+    if (now - this.lastRateAt > 500) {
+      this.lastRateAt = now;
+      this.store.getState().setStepsPerSec(this.meter.rate());
+    }
+  }
+}

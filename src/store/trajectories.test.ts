@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineSnapshot } from '../engine/types';
+import { TrajectoryBuffer } from './trajectories';
+
+function snap(step: number, xs: number[], samples?: { steps: number[]; x: number[] }): EngineSnapshot {
+  const n = xs.length;
+  const f = (v: number[]) => Float64Array.from(v);
+  return {
+    step,
+    x: f(xs),
+    y: f(xs.map(() => 0)),
+    loss: f(xs.map((x) => x * x)),
+    gradNorm: f(xs.map((x) => Math.abs(2 * x))),
+    status: Array.from({ length: n }, () => ({ kind: 'running' as const })),
+    samples: samples && {
+      steps: Int32Array.from(samples.steps),
+      x: f(samples.x),
+      y: f(samples.x.map(() => 0)),
+      loss: f(samples.x.map((x) => x * x)),
+      gradNorm: f(samples.x.map((x) => Math.abs(2 * x))),
+    },
+  };
+}
+
+describe('TrajectoryBuffer', () => {
+  it('puts the configure snapshot at index 0 and appends samples run-major', () => {
+    const b = new TrajectoryBuffer(2, [{ x: 0, y: 0 }], 2);
+    b.ingest(snap(0, [1, -1]));
+    // Two runs, samples for steps 1..3, flattened [run][sample].
+    b.ingest(snap(3, [0.4, -0.4], { steps: [1, 2, 3], x: [0.8, 0.6, 0.4, -0.8, -0.6, -0.4] }));
+    expect(b.length).toBe(4);
+    expect(Array.from(b.runs[0].x.subarray(0, 4))).toEqual([1, 0.8, 0.6, 0.4]);
+    expect(Array.from(b.runs[1].x.subarray(0, 4))).toEqual([-1, -0.8, -0.6, -0.4]);
+    expect(b.runs[1].loss[2]).toBeCloseTo(0.36);
+    expect(b.runs[1].dist[3]).toBeCloseTo(0.4);
+    expect(b.runs[0].x.length).toBeGreaterThanOrEqual(4); // grew past the initial capacity of 2
+  });
+
+  it('without samples writes the current value at its step and holds values across a gap', () => {
+    const b = new TrajectoryBuffer(1, []);
+    b.ingest(snap(0, [2]));
+    b.ingest(snap(3, [1]));
+    expect(b.length).toBe(4);
+    expect(Array.from(b.runs[0].x.subarray(0, 4))).toEqual([2, 2, 2, 1]);
+    expect(b.runs[0].dist[0]).toBe(Infinity); // no known minimum
+  });
+
+  it('ignores samples it already has (a replayed snapshot does not duplicate steps)', () => {
+    const b = new TrajectoryBuffer(1, []);
+    b.ingest(snap(0, [1]));
+    b.ingest(snap(2, [0.5], { steps: [1, 2], x: [0.7, 0.5] }));
+    b.ingest(snap(2, [0.5], { steps: [1, 2], x: [9, 9] }));
+    expect(b.length).toBe(3);
+    expect(b.runs[0].x[1]).toBe(0.7);
+  });
+});

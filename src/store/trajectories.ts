@@ -1,0 +1,124 @@
+/**
+ * Per-run trajectories accumulated from engine snapshots. Typed arrays that grow by doubling,
+ * so a 10-run race of thousands of steps appends without allocating every frame and the plots
+ * can read the arrays directly (they take `length`, not `array.length`).
+ */
+import type { EngineSnapshot, TrajectorySamples } from '../engine/types';
+
+/** One run's series; index i is step i (index 0 is the start point). */
+export interface RunSeries {
+  x: Float64Array;
+  y: Float64Array;
+  loss: Float64Array;
+  gradNorm: Float64Array;
+  /** Distance to the nearest known minimum. */
+  dist: Float64Array;
+}
+
+/** A 2-D point, for the known minima. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+function grow(a: Float64Array, capacity: number): Float64Array {
+  if (a.length >= capacity) return a;
+  const b = new Float64Array(Math.max(capacity, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+function nearestDistance(x: number, y: number, minima: readonly Point[]): number {
+  let best = Infinity;
+  for (const m of minima) best = Math.min(best, Math.hypot(x - m.x, y - m.y));
+  return best;
+}
+
+/**
+ * Mutable buffer of every run's series. `length` is the number of valid samples, shared by
+ * all runs because the engine steps them in lockstep.
+ */
+export class TrajectoryBuffer {
+  readonly runs: RunSeries[];
+  length = 0;
+  private readonly minima: readonly Point[];
+
+  constructor(runCount: number, minima: readonly Point[], capacity = 256) {
+    this.minima = minima;
+    this.runs = Array.from({ length: runCount }, () => ({
+      x: new Float64Array(capacity),
+      y: new Float64Array(capacity),
+      loss: new Float64Array(capacity),
+      gradNorm: new Float64Array(capacity),
+      dist: new Float64Array(capacity),
+    }));
+  }
+
+  private ensure(capacity: number): void {
+    for (const s of this.runs) {
+      s.x = grow(s.x, capacity);
+      s.y = grow(s.y, capacity);
+      s.loss = grow(s.loss, capacity);
+      s.gradNorm = grow(s.gradNorm, capacity);
+      s.dist = grow(s.dist, capacity);
+    }
+  }
+
+  private put(i: number, r: number, x: number, y: number, loss: number, g: number): void {
+    const s = this.runs[r];
+    s.x[i] = x;
+    s.y[i] = y;
+    s.loss[i] = loss;
+    s.gradNorm[i] = g;
+    s.dist[i] = nearestDistance(x, y, this.minima);
+  }
+
+  /**
+   * Appends what a snapshot brings. With samples, each sample step lands at its own index
+   * (a gap is filled by holding the last value, so x stays "step"); without samples, only
+   * the snapshot's current values are written at index `snapshot.step`.
+   */
+  ingest(snap: EngineSnapshot): void {
+    const n = this.runs.length;
+    if (snap.samples && snap.samples.steps.length > 0) {
+      this.ingestSamples(snap.samples, n);
+    }
+    if (snap.step >= this.length) {
+      this.ensure(snap.step + 1);
+      this.fillTo(snap.step);
+      for (let r = 0; r < n; r++) this.put(snap.step, r, snap.x[r], snap.y[r], snap.loss[r], snap.gradNorm[r]);
+      this.length = snap.step + 1;
+    }
+  }
+
+  private ingestSamples(sm: TrajectorySamples, n: number): void {
+    const k = sm.steps.length;
+    this.ensure(sm.steps[k - 1] + 1);
+    for (let j = 0; j < k; j++) {
+      const step = sm.steps[j];
+      if (step < this.length) continue;
+      this.fillTo(step);
+      for (let r = 0; r < n; r++) {
+        const o = r * k + j;
+        this.put(step, r, sm.x[o], sm.y[o], sm.loss[o], sm.gradNorm[o]);
+      }
+      this.length = step + 1;
+    }
+  }
+
+  /** Holds the last known value up to (not including) index `step`. */
+  private fillTo(step: number): void {
+    if (this.length === 0) return;
+    const last = this.length - 1;
+    for (let i = this.length; i < step; i++) {
+      for (const s of this.runs) {
+        s.x[i] = s.x[last];
+        s.y[i] = s.y[last];
+        s.loss[i] = s.loss[last];
+        s.gradNorm[i] = s.gradNorm[last];
+        s.dist[i] = s.dist[last];
+      }
+      this.length = i + 1;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * UI preferences and transient UI state: theme, language, what a hyperparameter change does to
+ * a running race, the selected run, the zoom window, drawer and help overlay.
+ */
+import type { StateCreator } from 'zustand';
+import type { Box } from '../core/objectives/types';
+import type { AppState } from './state';
+
+export type Theme = 'light' | 'dark';
+export type Language = 'en' | 'zh-CN';
+/** On a hyperparameter change while running: restart from the start, or recompute to the current step. */
+export type HyperChangeMode = 'restart' | 'continue';
+
+export interface UiSlice {
+  theme: Theme;
+  language: Language;
+  hyperMode: HyperChangeMode;
+  selectedUid: string | null;
+  /** Zoomed/panned window of the surface view; null = the surface's default view. */
+  view: Box | null;
+  drawerOpen: boolean;
+  helpOpen: boolean;
+  /** A short notice for the status line (an i18n key), e.g. "race restarted". */
+  notice: string | null;
+  setTheme(theme: Theme): void;
+  setLanguage(language: Language): void;
+  setHyperMode(mode: HyperChangeMode): void;
+  selectRun(uid: string | null): void;
+  setView(view: Box | null): void;
+  setDrawerOpen(open: boolean): void;
+  setHelpOpen(open: boolean): void;
+  setNotice(key: string | null): void;
+}
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+  theme: 'light',
+  language: 'en',
+  hyperMode: 'restart',
+  selectedUid: null,
+  view: null,
+  drawerOpen: false,
+  helpOpen: false,
+  notice: null,
+  setTheme: (theme) => set({ theme }),
+  setLanguage: (language) => set({ language }),
+  setHyperMode: (hyperMode) => set({ hyperMode }),
+  selectRun: (selectedUid) => set({ selectedUid: selectedUid ?? get().draft.runs[0]?.uid ?? null }),
+  setView: (view) => set({ view }),
+  setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setNotice: (notice) => set({ notice }),
+});

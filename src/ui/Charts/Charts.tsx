@@ -1,0 +1,73 @@
+/**
+ * Live charts: loss (log y where possible), gradient norm and distance to the nearest known
+ * minimum, per step. Mounted once; fed by the store's vanilla subscribe.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createLineChart } from '../../plots/lineChart';
+import type { LineChart } from '../../plots/types';
+import { appStore } from '../../store/store';
+import type { AppState } from '../../store/state';
+import { formatValue } from '../text/format';
+import { runName } from '../text/names';
+import { chartState, type ChartMetric } from './chartState';
+
+interface ChartDef {
+  readonly metric: ChartMetric;
+  readonly title: string;
+  readonly aria: string;
+  readonly testId: string;
+}
+
+const CHARTS: readonly ChartDef[] = [
+  { metric: 'loss', title: 'charts.loss', aria: 'charts.lossAria', testId: 'chart-loss' },
+  { metric: 'gradNorm', title: 'charts.gradNorm', aria: 'charts.gradAria', testId: 'chart-grad' },
+  { metric: 'dist', title: 'charts.distance', aria: 'charts.distAria', testId: 'chart-dist' },
+];
+
+function ChartCard({ def }: { def: ChartDef }) {
+  const { t, i18n } = useTranslation();
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const chart: LineChart = createLineChart(el, {
+      yLabel: t(def.title),
+      xLabel: t('charts.step'),
+      ariaLabel: t(def.aria),
+      formatValue,
+      testId: def.testId,
+    });
+    const names = (uid: string) => {
+      const run = appStore.getState().draft.runs.find((r) => r.uid === uid);
+      return run ? runName(t, run) : uid;
+    };
+    const push = (s: AppState) => chart.update(chartState(s, def.metric, names, t('charts.divergedHere')));
+    push(appStore.getState());
+    const unsubscribe = appStore.subscribe((s, prev) => {
+      if (s.dataVersion !== prev.dataVersion || s.draft !== prev.draft || s.theme !== prev.theme || s.statuses !== prev.statuses) push(s);
+    });
+    return () => {
+      unsubscribe();
+      chart.destroy();
+    };
+  }, [t, i18n.language, def]);
+
+  return (
+    <figure className="chart-card">
+      <figcaption className="chart-card__title">{t(def.title)}</figcaption>
+      <div className="chart-card__plot" ref={host} />
+    </figure>
+  );
+}
+
+export function Charts() {
+  return (
+    <div className="charts">
+      {CHARTS.map((c) => (
+        <ChartCard key={c.metric} def={c} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/** Dismissible banners: an engine fault (the engine already continued on the CPU) and a refused config edit. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { appStore, useApp } from '../../store/store';
+import type { AppState } from '../../store/state';
+import { Icon } from '../Icon/Icon';
+
+const selectFault = (s: AppState) => s.fault;
+const selectConfigError = (s: AppState) => s.configError;
+const selectNotice = (s: AppState) => s.notice;
+
+export function FaultBanner() {
+  const { t } = useTranslation();
+  const fault = useApp(selectFault);
+  const configError = useApp(selectConfigError);
+  const notice = useApp(selectNotice);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => appStore.getState().setNotice(null), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  return (
+    <div className="banners" aria-live="polite">
+      {fault && (
+        <div className="banner banner--warn" role="alert" data-testid="fault-banner">
+          <strong>{t('engine.faultTitle')}</strong>
+          <span className="banner__msg">{fault}</span>
+          <button type="button" className="icon-btn" aria-label={t('engine.dismiss')} onClick={() => appStore.getState().setFault(null)}>
+            <Icon name="close" />
+          </button>
+        </div>
+      )}
+      {configError && (
+        <div className="banner banner--error" role="alert" data-testid="config-error">
+          <strong>{t('config.errorTitle')}</strong>
+          <span className="banner__msg">{configError.message}</span>
+          <button type="button" className="icon-btn" aria-label={t('engine.dismiss')} onClick={() => appStore.getState().dismissConfigError()}>
+            <Icon name="close" />
+          </button>
+        </div>
+      )}
+      {notice && (
+        <div className="banner banner--info" data-testid="notice">
+          <span className="banner__msg">{t(notice)}</span>
+          <button type="button" className="icon-btn" aria-label={t('engine.dismiss')} onClick={() => appStore.getState().setNotice(null)}>
+            <Icon name="close" />
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/** The list of runs with the "add optimizer" control and the restart-or-continue choice. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OPTIMIZERS } from '../../core/optimizers';
+import type { OptimizerId } from '../../core/optimizers/types';
+import { appStore, useApp } from '../../store/store';
+import type { AppState } from '../../store/state';
+import { Icon } from '../Icon/Icon';
+import { OptimizerRow } from './OptimizerRow';
+
+const selectRuns = (s: AppState) => s.draft.runs;
+const selectSelected = (s: AppState) => s.selectedUid;
+const selectStatuses = (s: AppState) => s.statuses;
+const selectUids = (s: AppState) => s.runUids;
+const selectMode = (s: AppState) => s.hyperMode;
+
+export function OptimizerList() {
+  const { t } = useTranslation();
+  const runs = useApp(selectRuns);
+  const selected = useApp(selectSelected);
+  const statuses = useApp(selectStatuses);
+  const uids = useApp(selectUids);
+  const mode = useApp(selectMode);
+  const [pick, setPick] = useState<OptimizerId>('adam');
+
+  return (
+    <div className="opt-list">
+      <ul className="opt-list__runs">
+        {runs.map((run) => (
+          <OptimizerRow
+            key={run.uid}
+            run={run}
+            selected={run.uid === selected}
+            canRemove={runs.length > 1}
+            status={statuses[uids.indexOf(run.uid)]}
+          />
+        ))}
+      </ul>
+      <div className="opt-list__add">
+        <select
+          aria-label={t('optimizer.addWhich')}
+          data-testid="add-optimizer-select"
+          value={pick}
+          onChange={(e) => setPick(e.target.value as OptimizerId)}
+        >
+          {OPTIMIZERS.map((d) => (
+            <option key={d.id} value={d.id}>
+              {t(`optimizer.names.${d.id}`)}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="btn btn--primary" data-testid="add-optimizer" onClick={() => appStore.getState().addRun(pick)}>
+          <Icon name="plus" />
+          {t('optimizer.add')}
+        </button>
+      </div>
+      <fieldset className="seg" data-testid="hyper-mode">
+        <legend>{t('hyper.onChange')}</legend>
+        {(['restart', 'continue'] as const).map((m) => (
+          <label key={m} className="seg__opt">
+            <input
+              type="radio"
+              name="hyper-mode"
+              value={m}
+              checked={mode === m}
+              onChange={() => appStore.getState().setHyperMode(m)}
+            />
+            <span>{t(`hyper.${m}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The custom formula editor. The text is compiled by the same compiler as the built-in
+ * surfaces; an error shows its message with the offending characters highlighted, and the
+ * previous surface stays active.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { appStore, useApp } from '../../store/store';
+import type { AppState } from '../../store/state';
+
+const selectText = (s: AppState) => s.formulaText;
+const selectError = (s: AppState) => s.formulaError;
+
+export function CustomFormula() {
+  const { t } = useTranslation();
+  const saved = useApp(selectText);
+  const error = useApp(selectError);
+  const [text, setText] = useState(saved);
+  const apply = () => appStore.getState().setCustomFormula(text);
+
+  return (
+    <div className="formula">
+      <label className="formula__label" htmlFor="gs-formula">
+        {t('surface.customLabel')}
+      </label>
+      <div className="formula__row">
+        <input
+          id="gs-formula"
+          className={error ? 'formula__input nf__input--bad' : 'formula__input'}
+          data-testid="formula-input"
+          spellCheck={false}
+          autoComplete="off"
+          value={text}
+          aria-invalid={error ? true : undefined}
+          aria-describedby="gs-formula-hint"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === 'Enter') apply();
+          }}
+        />
+        <button type="button" className="btn" data-testid="formula-apply" onClick={apply}>
+          {t('surface.apply')}
+        </button>
+      </div>
+      <p className="hint" id="gs-formula-hint">
+        {t('surface.customHint')}
+      </p>
+      {error && (
+        <div className="formula__error" role="alert" data-testid="formula-error">
+          <p>{t('surface.formulaError', { pos: error.position + 1, message: error.message })}</p>
+          <pre className="formula__src" aria-hidden="true">
+            {saved.slice(0, error.position)}
+            <mark data-testid="formula-error-mark">{saved.slice(error.position, error.position + error.length) || ' '}</mark>
+            {saved.slice(error.position + error.length)}
+          </pre>
+          <p className="hint">{t('surface.keptPrevious')}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Surface picker: a gallery of thumbnails (radio buttons), then the chosen surface's formula
+ * in KaTeX, a sentence about it, and its parameters as controls. 'Custom formula' opens a
+ * formula editor.
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OBJECTIVES, bindObjective } from '../../core/objectives';
+import { appStore, useApp } from '../../store/store';
+import type { AppState } from '../../store/state';
+import { Katex } from '../Katex/Katex';
+import { NumberField } from '../NumberField/NumberField';
+import { SurfacePreview } from './SurfacePreview';
+import { CustomFormula } from './CustomFormula';
+
+const selectObjective = (s: AppState) => s.draft.objective;
+
+export function SurfacePicker() {
+  const { t } = useTranslation();
+  const objective = useApp(selectObjective);
+  const latex = useMemo(() => {
+    try {
+      return bindObjective(objective.id, objective.params, objective.formula).formula.toLatex();
+    } catch {
+      return '';
+    }
+  }, [objective]);
+  const def = OBJECTIVES.find((d) => d.id === objective.id)!;
+
+  return (
+    <div className="surface-picker">
+      <div className="surface-grid" role="radiogroup" aria-label={t('surface.pick')} data-testid="surface-select">
+        {OBJECTIVES.map((d) => {
+          const on = d.id === objective.id;
+          return (
+            <button
+              key={d.id}
+              type="button"
+              role="radio"
+              aria-checked={on}
+              className={on ? 'surface-thumb is-on' : 'surface-thumb'}
+              data-testid={`surface-option-${d.id}`}
+              title={t(`surface.about.${d.id}`)}
+              onClick={() => appStore.getState().setObjective(d.id)}
+            >
+              {d.id === 'custom' ? <span className="surface-thumb__img surface-thumb__fx">f(x,y)</span> : <SurfacePreview id={d.id} />}
+              <span className="surface-thumb__name">{t(`surface.names.${d.id}`)}</span>
+            </button>
+          );
+        })}
+      </div>
+      <div className="surface-info" data-testid="surface-info" data-surface={objective.id}>
+        <h3 className="surface-info__name">{t(`surface.names.${objective.id}`)}</h3>
+        <p className="surface-info__about">{t(`surface.about.${objective.id}`)}</p>
+        {latex && (
+          <div className="surface-info__formula" role="group" aria-label={t('surface.formula')} data-testid="surface-formula">
+            <Katex tex={`f(x,y) = ${latex}`} display />
+          </div>
+        )}
+      </div>
+      {objective.id === 'custom' && <CustomFormula />}
+      {def.params.length > 0 && (
+        <div className="surface-params">
+          <h4 className="sub-title">{t('surface.params')}</h4>
+          {def.params.map((p) => (
+            <NumberField
+              key={`${def.id}-${p.name}`}
+              testBase={`param-${p.name}`}
+              label={t(`param.${p.name}`)}
+              value={objective.params[p.name] ?? p.default}
+              spec={p}
+              onCommit={(v) => appStore.getState().setObjectiveParam(p.name, v)}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
