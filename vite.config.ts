@@ -7,6 +7,9 @@ export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  // Scan every page at start-up (the app and the GPU test harnesses), so the dev server
+  // never discovers a dependency mid-test and reloads the page under a running spec.
+  optimizeDeps: { entries: ['index.html', 'e2e/gpu/*.html'] },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
 });
