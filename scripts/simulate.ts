@@ -22,6 +22,12 @@ import { simulate, type Precision } from '../src/core/simulate';
 
 const USAGE = 'usage: npm run simulate -- <config.json> [--f32]';
 
+// `npm run simulate -- c.json | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 function fail(message: string): never {
   process.stderr.write(`simulate: ${message}\n`);
   process.exit(2);
