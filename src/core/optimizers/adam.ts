@@ -1,4 +1,5 @@
 import type { HyperSpec, OptimizerDef, StepContext } from './types';
+import { adamUpdateBatch } from './adamBatch';
 import { boolSpec, epsSpec, lrSpec, noDerived, rateSpec, weightDecaySpec } from './specs';
 
 /** Adam's and AdamW's shared schema; only weight_decay's default differs. */
@@ -68,5 +69,8 @@ export const adam: OptimizerDef = {
   init: adamInit,
   step(c) {
     adamUpdate(c, true);
+  },
+  stepBatch(c) {
+    adamUpdateBatch(c, true);
   },
 };

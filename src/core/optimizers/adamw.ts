@@ -1,5 +1,6 @@
 import type { OptimizerDef } from './types';
 import { adamHyper, adamInit, adamUpdate } from './adam';
+import { adamwStepBatch } from './adamBatch';
 import { noDerived } from './specs';
 
 /**
@@ -21,4 +22,5 @@ export const adamw: OptimizerDef = {
     for (let i = 0; i < 2; i++) theta[i] = r(theta[i] - r(lrWd * theta[i]));
     adamUpdate(c, false);
   },
+  stepBatch: adamwStepBatch,
 };

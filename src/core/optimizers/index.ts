@@ -17,7 +17,7 @@ import { nadam } from './nadam';
 import { radam } from './radam';
 import { lion } from './lion';
 
-export type { HyperSpec, HyperValues, OptimizerDef, OptimizerId, StepContext } from './types';
+export type { BatchStepContext, HyperSpec, HyperValues, OptimizerDef, OptimizerId, StepContext } from './types';
 export { clipGradNorm } from './clip';
 export { F32_MIN_NORMAL, roundF32, roundF32Ftz } from './f32';
 export { updateRuleLatex } from './latex';

@@ -60,6 +60,29 @@ export interface StepContext {
   readonly r: (v: number) => number;
 }
 
+/**
+ * Many runs' updates at once, structure of arrays: lane j has θ = (x[j], y[j]), gradient
+ * (gx[j], gy[j]) and its state (layout as in StepContext) at state[j·stride ...]. Every lane
+ * shares t, lr and h (one template run), as the CPU engine's population chunks do.
+ */
+export interface BatchStepContext {
+  /** Number of lanes. */
+  readonly n: number;
+  /** θ per lane, updated in place. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** Gradient per lane (already clipped; weight decay NOT yet applied). Not modified. */
+  readonly gx: Float64Array;
+  readonly gy: Float64Array;
+  /** States of all lanes, lane j's at [j·stride, j·stride + stateSize); updated in place. */
+  readonly state: Float64Array;
+  readonly stride: number;
+  readonly t: number;
+  readonly lr: number;
+  readonly h: HyperValues;
+  readonly r: (v: number) => number;
+}
+
 /** One optimizer: schema, state layout and reference update. */
 export interface OptimizerDef {
   readonly id: OptimizerId;
@@ -81,4 +104,9 @@ export interface OptimizerDef {
   init(h: HyperValues, state: Float64Array): void;
   /** One update, in place. */
   step(c: StepContext): void;
+  /**
+   * Optional batched twin of `step` for engines stepping many runs: per lane exactly the
+   * operations of `step`, in the same order (stepBatch.test.ts holds them equal bit for bit).
+   */
+  stepBatch?(c: BatchStepContext): void;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveExperiment, type ResolvedExperiment } from '../../core/experiment';
+import { getOptimizer } from '../../core/optimizers';
 import { createSimulation } from '../../core/simulate';
-import { Population } from './population';
+import { CHUNK, Population } from './population';
 
 const ALL = ['gd', 'sgd', 'momentum_ema', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamw', 'adamax', 'nadam', 'radam', 'lion'];
 
@@ -13,6 +14,13 @@ function experiment(objective: string, start?: [number, number], extra: Record<s
     runs: ALL.map((optimizer) => ({ optimizer, hyper: { lr: 0.01 }, max_grad_norm: optimizer === 'sgd' ? 5 : 0 })),
     ...extra,
   });
+}
+
+/** lr 0.02, weight decay and every flag the optimizer has (momentum 0.5 where it has one). */
+function flagged(id: string): Record<string, number> {
+  const wanted: Record<string, number> = { lr: 0.02, weight_decay: 0.05, amsgrad: 1, nesterov: 1, centered: 1, momentum: 0.5 };
+  const names = new Set(getOptimizer(id).hyper.map((s) => s.name));
+  return Object.fromEntries(Object.entries(wanted).filter(([k]) => names.has(k)));
 }
 
 function expectSame(p: Population, i: number, sim: ReturnType<typeof createSimulation>, j: number): void {
@@ -63,4 +71,63 @@ describe('Population mirrors the core Simulation', () => {
     expect(d.kind).toBe('diverged');
     if (d.kind === 'diverged') expect(seen[39]).toBe(seen[d.step - 1].replace(`:${d.step}:`, ':40:'));
   });
+
+  for (const precision of ['f32', 'f64'] as const) {
+    it(`chunked stepping: every optimizer (flags on half the templates) from own starts equals the simulator (${precision})`, () => {
+      const templates = ALL.flatMap((optimizer, k) => [
+        { optimizer, hyper: { lr: 0.01 }, max_grad_norm: k % 3 === 0 ? 2 : 0 },
+        { optimizer, hyper: flagged(optimizer), schedule: { kind: 'step', step_size: 7, gamma: 0.5 } },
+      ]);
+      for (const obj of ['rosenbrock', 'himmelblau', 'ackley', 'saddle']) {
+        const exp = resolveExperiment({ objective: { id: obj }, steps: 30, bound: 8, runs: templates });
+        const T = exp.runs.length;
+        // More runs than a chunk per template for the first templates; begin ≠ 0 shifts templates.
+        const begin = 5;
+        const count = T * 3 + CHUNK + 11;
+        const starts = Float64Array.from({ length: 2 * count }, (_, j) => Math.sin(j * 12.9898) * 4);
+        const p = new Population(exp, precision, begin, begin + count, starts);
+        p.advance(13);
+        p.advance(30);
+        for (let i = 0; i < count; i += i < 3 * T ? 1 : 37) {
+          const t = (begin + i) % T;
+          const sim = createSimulation({ ...exp, runs: [exp.runs[t]], start: [starts[2 * i], starts[2 * i + 1]] }, precision);
+          sim.advance(13);
+          sim.advance(30);
+          expectSame(p, i, sim, 0);
+          expect(Array.from(p.grad.subarray(2 * i, 2 * i + 2))).toEqual(Array.from(sim.grad));
+        }
+      }
+    });
+  }
+
+  it('flushes subnormal results like the simulator (f32): Adam state decays to 0 at an exact minimum', () => {
+    const exp = resolveExperiment({ objective: { id: 'quadratic' }, steps: 3000, gradTol: 0, runs: [{ optimizer: 'adam', hyper: { lr: 0.01 } }] });
+    const sim = createSimulation(exp, 'f32');
+    const p = new Population(exp, 'f32', 0, 1, Float64Array.from(exp.start));
+    sim.advance(3000);
+    p.advance(3000);
+    expectSame(p, 0, sim, 0);
+  });
+
+  it('records across chunks and steps in any call size, with runs diverging mid-call', () => {
+    const exp = resolveExperiment({ objective: { id: 'saddle' }, steps: 50, bound: 3, runs: [{ optimizer: 'sgd', hyper: { lr: 0.2 } }, { optimizer: 'adam', hyper: { lr: 0.1 } }] });
+    const count = 2 * CHUNK + 3;
+    const starts = Float64Array.from({ length: 2 * count }, (_, j) => Math.cos(j * 7.31) * 0.5);
+    const recordCount = count; // every run records: chunks of both templates interleave
+    const p = new Population(exp, 'f64', 0, count, starts);
+    const seen = new Float64Array(count * 50).fill(NaN);
+    for (const n of [1, 7, 42]) p.advance(n, recordCount, (i, k) => { seen[i * 50 + k - 1] = p.x[i] + 10 * p.loss[i]; });
+    let diverged = 0;
+    for (const i of [0, 1, 2, CHUNK + 1, count - 1]) {
+      const sim = createSimulation({ ...exp, runs: [exp.runs[i % 2]], start: [starts[2 * i], starts[2 * i + 1]] });
+      for (let k = 1; k <= 50; k++) {
+        sim.advance(1);
+        expect(seen[i * 50 + k - 1]).toBe(sim.x[0] + 10 * sim.loss[0]);
+      }
+      if (sim.status(0).kind === 'diverged') diverged++;
+      expectSame(p, i, sim, 0);
+    }
+    expect(diverged).toBeGreaterThan(0);
+  });
 });
+

@@ -2,22 +2,38 @@
  * Many runs from their own start points (replicas of the experiment's template runs), for the
  * sweep and swarm views. The core Simulation takes one start for all runs, so this is a
  * structure-of-arrays twin of its loop built from the same parts (src/core/simulate/prepare,
- * status, clipGradNorm, the optimizers' step): per-step semantics are exactly the header of
- * src/core/simulate.ts, and population.test.ts holds the two together.
+ * status, clipGradNorm, the optimizers' step/stepBatch, the formula tape): per-step semantics
+ * are exactly the header of src/core/simulate.ts, and population.test.ts holds the two together.
+ *
+ * Speed: runs are stepped in chunks of CHUNK runs of one template (./lanes). A chunk takes all
+ * the steps of an advance() call while its arrays stay in cache; the formula tape runs once per
+ * instruction over the whole chunk (core/expr batch evaluator) and the optimizer's stepBatch
+ * (when it has one) once per chunk, instead of an interpreter dispatch per run and operation.
  */
 import type { ResolvedExperiment, RunStatus } from '../../core/experiment';
+import { compileFormula, createBatchEvaluator, roundF32FtzFast, type BatchEvaluator, type CompiledFormulaDetails } from '../../core/expr';
 import { clipGradNorm } from '../../core/optimizers';
 import type { StepContext } from '../../core/optimizers/types';
 import { identity, prepareObjective, prepareRuns, type PreparedRun, type Rounding } from '../../core/simulate/prepare';
 import { CONVERGED, divergenceCode, isDiverged, RUNNING, toRunStatus } from '../../core/simulate/status';
+import { Lanes } from './lanes';
 import type { CpuPrecision } from './protocol';
 
 type MutableContext = { -readonly [K in keyof StepContext]: StepContext[K] };
 
+/** Runs per chunk: registers (tape length × CHUNK × 8 B) and lanes stay within L2. */
+export const CHUNK = 512;
+
 /** Receives (local run, step) after each evaluation of a recorded run. */
 export type Recorder = (i: number, k: number) => void;
 
-/** Runs [begin, end) of a population; run i uses template i % runs.length. */
+/** The local runs of one template, in ascending order. */
+interface Group {
+  readonly run: PreparedRun;
+  readonly runs: Int32Array;
+}
+
+/** Runs [begin, end) of a population; run i uses template (begin + i) % runs.length. */
 export class Population {
   readonly count: number;
   readonly steps: number;
@@ -29,33 +45,44 @@ export class Population {
   readonly grad: Float64Array;
   readonly code: Uint8Array;
   readonly codeStep: Int32Array;
-  private readonly states: Float64Array[];
-  private readonly templates: PreparedRun[];
+  /** Every run's optimizer state, run i's at [stateAt[i], stateAt[i] + its size). */
+  private readonly stateBuf: Float64Array;
+  private readonly stateAt: Int32Array;
+  private readonly groups: Group[];
   private readonly templateOf: Uint32Array;
   private readonly startX: Float64Array;
   private readonly startY: Float64Array;
   private readonly r: Rounding;
-  private readonly f32: boolean;
   private readonly params: Float64Array;
-  private readonly formula: ReturnType<typeof prepareObjective>['bound']['formula'];
+  private readonly evaluator: BatchEvaluator;
   private readonly bound: number;
   private readonly gradTol: number;
-  private readonly out = new Float64Array(3);
+  private readonly lanes: Lanes;
+  /** Lane of each run during a chunk (-1: frozen or not in the chunk). */
+  private readonly laneOf: Int32Array;
+  private readonly recorded = new Int32Array(CHUNK);
   private readonly ctx: MutableContext;
 
   constructor(exp: ResolvedExperiment, precision: CpuPrecision, begin: number, end: number, starts?: Float64Array) {
-    this.f32 = precision === 'f32';
-    const r = (this.r = this.f32 ? Math.fround : identity);
+    // roundF32Ftz's semantics, as createSimulation (plain Math.fround would keep subnormals the
+    // GPU flushes), in its cheaper form: the rounding runs after every operation.
+    const r = (this.r = precision === 'f32' ? roundF32FtzFast : identity);
     const obj = prepareObjective(exp, r);
-    this.formula = obj.bound.formula;
+    const formula = obj.bound.formula;
+    const tape = (formula as Partial<CompiledFormulaDetails>).tape ?? compileFormula(formula.source, { params: formula.params }).tape;
+    this.evaluator = createBatchEvaluator(tape, precision, CHUNK);
     this.params = obj.params;
-    this.templates = prepareRuns(exp, r);
+    const templates = prepareRuns(exp, r);
     this.steps = exp.steps;
     this.bound = r(exp.bound);
     this.gradTol = r(exp.gradTol);
     const n = (this.count = end - begin);
-    const T = this.templates.length;
+    const T = templates.length;
     this.templateOf = Uint32Array.from({ length: n }, (_, i) => (begin + i) % T);
+    this.groups = templates.map((run, t) => ({
+      run,
+      runs: Int32Array.from({ length: n }, (_, i) => i).filter((i) => this.templateOf[i] === t),
+    }));
     this.startX = new Float64Array(n);
     this.startY = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -69,44 +96,62 @@ export class Population {
     this.grad = new Float64Array(2 * n);
     this.code = new Uint8Array(n);
     this.codeStep = new Int32Array(n);
-    this.states = Array.from({ length: n }, (_, i) => new Float64Array(this.templates[this.templateOf[i]].state0.length));
-    this.ctx = { theta: new Float64Array(2), g: new Float64Array(2), state: new Float64Array(0), t: 0, lr: 0, h: {}, r };
+    this.stateAt = new Int32Array(n);
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      this.stateAt[i] = size;
+      size += templates[this.templateOf[i]].state0.length;
+    }
+    this.stateBuf = new Float64Array(size);
+    const maxStride = Math.max(0, ...templates.map((t) => t.state0.length));
+    this.lanes = new Lanes(CHUNK, maxStride);
+    this.laneOf = new Int32Array(n).fill(-1);
+    this.ctx = { theta: new Float64Array(2), g: new Float64Array(2), state: new Float64Array(maxStride), t: 0, lr: 0, h: {}, r };
     this.reset();
   }
 
   reset(): void {
     this.step = 0;
-    for (let i = 0; i < this.count; i++) {
-      this.states[i].set(this.templates[this.templateOf[i]].state0);
-      this.code[i] = RUNNING;
-      this.codeStep[i] = 0;
-      this.evaluateAt(i, this.startX[i], this.startY[i], 0);
+    const L = this.lanes;
+    for (const { run, runs } of this.groups) {
+      for (let c = 0; c < runs.length; c += CHUNK) {
+        const m = Math.min(CHUNK, runs.length - c);
+        for (let q = 0; q < m; q++) {
+          const i = runs[c + q];
+          this.stateBuf.set(run.state0, this.stateAt[i]);
+          this.code[i] = RUNNING;
+          this.codeStep[i] = 0;
+          L.x[q] = this.startX[i];
+          L.y[q] = this.startY[i];
+        }
+        this.evaluator.evaluate(L.x, L.y, this.params, L.loss, L.gx, L.gy, m);
+        for (let q = 0; q < m; q++) {
+          const i = runs[c + q];
+          this.x[i] = L.x[q];
+          this.y[i] = L.y[q];
+          this.loss[i] = L.loss[q];
+          this.grad[2 * i] = L.gx[q];
+          this.grad[2 * i + 1] = L.gy[q];
+          this.gradNorm[i] = this.checkStatus(i, L.x[q], L.y[q], L.loss[q], L.gx[q], L.gy[q], 0);
+        }
+      }
     }
   }
 
+  /** Run i's optimizer state (a view into the population's buffer). */
   state(i: number): Float64Array {
-    return this.states[i];
+    const at = this.stateAt[i];
+    return this.stateBuf.subarray(at, at + this.groups[this.templateOf[i]].run.state0.length);
   }
 
   status(i: number): RunStatus {
     return toRunStatus(this.code[i], this.codeStep[i]);
   }
 
-  private evaluateAt(i: number, x: number, y: number, k: number): void {
-    const out = this.out;
+  /** Step 2 of the simulator's header at θ_k for run i; returns ‖g‖ (rounded). */
+  private checkStatus(i: number, x: number, y: number, f: number, gx: number, gy: number, k: number): number {
     const r = this.r;
-    if (this.f32) this.formula.evaluate32(x, y, this.params, out);
-    else this.formula.evaluate(x, y, this.params, out);
-    const f = out[0];
-    const gx = out[1];
-    const gy = out[2];
     const gn = r(Math.sqrt(r(r(gx * gx) + r(gy * gy))));
-    this.x[i] = x;
-    this.y[i] = y;
-    this.loss[i] = f;
-    this.gradNorm[i] = gn;
-    this.grad[2 * i] = gx;
-    this.grad[2 * i + 1] = gy;
     const d = divergenceCode(x, y, f, gx, gy, this.bound);
     if (d !== RUNNING) {
       this.code[i] = d;
@@ -115,42 +160,136 @@ export class Population {
       this.code[i] = CONVERGED;
       this.codeStep[i] = k;
     }
+    return gn;
   }
 
   /**
    * Advances every run by min(n, steps − step) steps; `record(i, k)` is called for runs
-   * i < recordCount after each step k (frozen runs too: their values repeat).
+   * i < recordCount after each step k (frozen runs too: their values repeat), with x[i], y[i],
+   * loss[i] and gradNorm[i] holding the values at step k.
    */
   advance(n: number, recordCount = 0, record?: Recorder): number {
     const take = Math.max(0, Math.min(Math.floor(n), this.steps - this.step));
     const k0 = this.step;
-    const { ctx, r } = this;
-    const { theta, g } = ctx;
-    for (let i = 0; i < this.count; i++) {
-      const run = this.templates[this.templateOf[i]];
-      const def = run.def;
-      const m = run.m;
-      const rec = record !== undefined && i < recordCount;
-      ctx.state = this.states[i];
-      ctx.h = run.h;
-      for (let k = k0; k < k0 + take; k++) {
-        if (isDiverged(this.code[i])) {
-          if (rec) record(i, k + 1);
-          continue;
-        }
-        g[0] = this.grad[2 * i];
-        g[1] = this.grad[2 * i + 1];
-        clipGradNorm(g, run.maxNorm, r);
-        theta[0] = this.x[i];
-        theta[1] = this.y[i];
-        ctx.t = k + 1;
-        ctx.lr = r(run.lr * m[k + 1]);
-        def.step(ctx);
-        this.evaluateAt(i, theta[0], theta[1], k + 1);
-        if (rec) record(i, k + 1);
+    const rec = record === undefined ? 0 : recordCount;
+    if (take > 0) {
+      for (const g of this.groups) {
+        for (let c = 0; c < g.runs.length; c += CHUNK) this.advanceChunk(g, c, Math.min(CHUNK, g.runs.length - c), k0, take, rec, record);
       }
     }
     this.step = k0 + take;
     return take;
+  }
+
+  private advanceChunk(g: Group, c: number, m: number, k0: number, take: number, recordCount: number, record?: Recorder): void {
+    const L = this.lanes;
+    const S = (L.stride = g.run.state0.length);
+    let recorded = 0;
+    L.active = 0;
+    for (let q = 0; q < m; q++) {
+      const i = g.runs[c + q];
+      if (i < recordCount) this.recorded[recorded++] = i;
+      if (isDiverged(this.code[i])) continue;
+      const j = L.active++;
+      L.run[j] = i;
+      this.laneOf[i] = j;
+      L.x[j] = this.x[i];
+      L.y[j] = this.y[i];
+      L.gx[j] = this.grad[2 * i];
+      L.gy[j] = this.grad[2 * i + 1];
+      L.loss[j] = this.loss[i];
+      L.gradNorm[j] = this.gradNorm[i];
+      L.state.set(this.stateBuf.subarray(this.stateAt[i], this.stateAt[i] + S), j * S);
+    }
+    for (let k = k0; k < k0 + take && (L.active > 0 || recorded > 0); k++) {
+      if (L.active > 0) this.stepLanes(g.run, k);
+      for (let q = 0; q < recorded; q++) {
+        const i = this.recorded[q];
+        const j = this.laneOf[i];
+        if (j >= 0) this.storeLane(j);
+        record!(i, k + 1);
+      }
+    }
+    for (let j = 0; j < L.active; j++) this.storeLane(j);
+    for (let q = 0; q < m; q++) this.laneOf[g.runs[c + q]] = -1;
+  }
+
+  /** One step of the header (3, then 1 and 2 at θ_{k+1}) for every active lane. */
+  private stepLanes(run: PreparedRun, k: number): void {
+    const L = this.lanes;
+    const r = this.r;
+    const n = L.active;
+    let gx = L.gx;
+    let gy = L.gy;
+    if (run.maxNorm > 0) {
+      const g = this.ctx.g;
+      for (let j = 0; j < n; j++) {
+        g[0] = gx[j];
+        g[1] = gy[j];
+        clipGradNorm(g, run.maxNorm, r);
+        L.cx[j] = g[0];
+        L.cy[j] = g[1];
+      }
+      gx = L.cx;
+      gy = L.cy;
+    }
+    const lr = r(run.lr * run.m[k + 1]);
+    const def = run.def;
+    if (def.stepBatch) {
+      def.stepBatch({ n, x: L.x, y: L.y, gx, gy, state: L.state, stride: L.stride, t: k + 1, lr, h: run.h, r });
+    } else {
+      this.stepEach(run, gx, gy, k + 1, lr);
+    }
+    this.evaluator.evaluate(L.x, L.y, this.params, L.loss, L.gx, L.gy, n);
+    for (let j = 0; j < L.active; ) {
+      const i = L.run[j];
+      L.gradNorm[j] = this.checkStatus(i, L.x[j], L.y[j], L.loss[j], L.gx[j], L.gy[j], k + 1);
+      if (isDiverged(this.code[i])) {
+        // Frozen at θ_{k+1}: its values leave the chunk now; the last lane moves into j.
+        this.storeLane(j);
+        this.laneOf[i] = -1;
+        L.removeLane(j);
+        if (j < L.active) this.laneOf[L.run[j]] = j;
+      } else {
+        j++;
+      }
+    }
+  }
+
+  /** The scalar `step` per lane, for optimizers without stepBatch (one reused context). */
+  private stepEach(run: PreparedRun, gx: Float64Array, gy: Float64Array, t: number, lr: number): void {
+    const L = this.lanes;
+    const S = L.stride;
+    const ctx = this.ctx;
+    const { theta, g, state } = ctx;
+    ctx.t = t;
+    ctx.lr = lr;
+    ctx.h = run.h;
+    for (let j = 0; j < L.active; j++) {
+      theta[0] = L.x[j];
+      theta[1] = L.y[j];
+      g[0] = gx[j];
+      g[1] = gy[j];
+      for (let s = 0; s < S; s++) state[s] = L.state[j * S + s];
+      run.def.step(ctx);
+      for (let s = 0; s < S; s++) L.state[j * S + s] = state[s];
+      L.x[j] = theta[0];
+      L.y[j] = theta[1];
+    }
+  }
+
+  /** Copies lane j's values back to its run. */
+  private storeLane(j: number): void {
+    const L = this.lanes;
+    const i = L.run[j];
+    this.x[i] = L.x[j];
+    this.y[i] = L.y[j];
+    this.loss[i] = L.loss[j];
+    this.gradNorm[i] = L.gradNorm[j];
+    this.grad[2 * i] = L.gx[j];
+    this.grad[2 * i + 1] = L.gy[j];
+    const S = L.stride;
+    const at = this.stateAt[i];
+    for (let s = 0; s < S; s++) this.stateBuf[at + s] = L.state[j * S + s];
   }
 }

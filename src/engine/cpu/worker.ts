@@ -18,8 +18,8 @@ interface Runner {
   readonly loss: Float64Array;
   readonly gradNorm: Float64Array;
   readonly grad: Float64Array;
-  statusCode(i: number): number;
-  statusStep(i: number): number;
+  /** Fresh copies of every run's status code and step (they travel as transferables). */
+  statuses(): { code: Uint8Array; step: Int32Array };
   state(i: number): Float64Array;
   advance(n: number, recordCount: number, record?: (i: number, k: number) => void): number;
   reset(): void;
@@ -31,8 +31,17 @@ function simulationRunner(sim: Simulation): Runner {
     count: sim.runCount,
     get step() { return sim.step; },
     x: sim.x, y: sim.y, loss: sim.loss, gradNorm: sim.gradNorm, grad: sim.grad,
-    statusCode: (i) => encodeStatus(sim.status(i)),
-    statusStep: (i) => { const s = sim.status(i); return s.kind === 'running' ? 0 : s.step; },
+    statuses() {
+      const n = sim.runCount;
+      const code = new Uint8Array(n);
+      const step = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const s = sim.status(i);
+        code[i] = encodeStatus(s);
+        step[i] = s.kind === 'running' ? 0 : s.step;
+      }
+      return { code, step };
+    },
     state: (i) => sim.state[i],
     advance(n, recordCount, record) {
       if (!record || recordCount === 0) return sim.advance(n);
@@ -52,8 +61,8 @@ function populationRunner(p: Population): Runner {
     count: p.count,
     get step() { return p.step; },
     x: p.x, y: p.y, loss: p.loss, gradNorm: p.gradNorm, grad: p.grad,
-    statusCode: (i) => p.code[i],
-    statusStep: (i) => p.codeStep[i],
+    // Population keeps runStatus codes already (core/simulate/status = engine/runStatus codes).
+    statuses: () => ({ code: p.code.slice(), step: p.codeStep.slice() }),
     state: (i) => p.state(i),
     advance: (n, recordCount, record) => p.advance(n, recordCount, record),
     reset: () => p.reset(),
@@ -67,12 +76,7 @@ let detail = false;
 function snapshot(samples?: SliceSnapshot['samples']): SliceSnapshot {
   const r = runner!;
   const n = r.count;
-  const statusCode = new Uint8Array(n);
-  const statusStep = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    statusCode[i] = r.statusCode(i);
-    statusStep[i] = r.statusStep(i);
-  }
+  const { code: statusCode, step: statusStep } = r.statuses();
   return {
     step: r.step,
     x: r.x.slice(), y: r.y.slice(), loss: r.loss.slice(), gradNorm: r.gradNorm.slice(),
