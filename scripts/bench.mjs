@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console, window */
 /**
  * npm run bench: optimizer-steps per second for Adam on Rosenbrock, GPU engine vs bare kernel
  * vs CPU engine vs single-thread JS vs TensorFlow.js webgpu, all rows in one headless Chromium
@@ -8,7 +7,8 @@
  * Env: CHROMIUM_PATH (browser), BENCH_CHROMIUM_ARGS (extra flags, e.g. for a real GPU on Linux:
  * "--enable-features=Vulkan,VulkanFromANGLE --use-angle=vulkan --ignore-gpu-blocklist"),
  * BENCH_RUNS (comma list, default 1,1024,65536,1048576), BENCH_GPU_WORK / BENCH_CPU_WORK /
- * BENCH_TF_WORK (run-steps per measurement), BENCH_HEADED=1 (show the window).
+ * BENCH_TF_WORK (run-steps per measurement), BENCH_ONLY (regex: rows whose name matches, e.g.
+ * 'GPU|Bare|Tensor'), BENCH_HEADED=1 (show the window).
  */
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'vite';
@@ -23,8 +23,10 @@ const args = [
   ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean),
 ];
 const runs = (process.env.BENCH_RUNS ?? '1,1024,65536,1048576').split(',').map(Number);
+const only = process.env.BENCH_ONLY ?? '';
 
-const server = await createServer({ server: { port: PORT, strictPort: true }, logLevel: 'warn', clearScreen: false });
+// No HMR: another edit in the tree must not reload the page mid-run.
+const server = await createServer({ server: { port: PORT, strictPort: true, hmr: false, watch: null }, logLevel: 'warn', clearScreen: false });
 await server.listen();
 const browser = await chromium.launch({ executablePath, args, headless: process.env.BENCH_HEADED !== '1' });
 let result;
@@ -35,7 +37,7 @@ try {
   await page.goto(`http://localhost:${PORT}/scripts/bench/bench.html`);
   await page.waitForFunction(() => 'bench' in window, null, { timeout: 120_000 });
   result = await page.evaluate((o) => window.bench.run(o), {
-    runs, gpuWork: Number(process.env.BENCH_GPU_WORK ?? 0), cpuWork: Number(process.env.BENCH_CPU_WORK ?? 0), tfWork: Number(process.env.BENCH_TF_WORK ?? 0),
+    runs, only, gpuWork: Number(process.env.BENCH_GPU_WORK ?? 0), cpuWork: Number(process.env.BENCH_CPU_WORK ?? 0), tfWork: Number(process.env.BENCH_TF_WORK ?? 0),
   });
 } finally {
   await browser.close();

@@ -8,6 +8,10 @@
 //   θ_k is held with f(θ_k), ‖g(θ_k)‖ and g(θ_k); one step k -> k+1 is
 //   g' = clip(g, max_grad_norm); lr_t = lr * m[t], t = k + 1; θ = opt_step(θ, g', t, lr_t);
 //   then f, g at the new θ, and the status checks at step t. Diverged runs are frozen.
+// Structure that is fixed per configuration is specialised by `override` flags (INIT, RECORD,
+// CLIP, SCHEDULE, HP_COUNT, STATE_VEC4): SwiftShader runs both sides of every branch under a lane
+// mask, so code that a flag removes costs nothing instead of costing every step. Values stay
+// runtime data; the flags only remove operations whose result is known (g unclipped, m[t] = 1).
 
 // Status codes (src/engine/runStatus.ts).
 const kRunning: u32 = 0u;
@@ -21,8 +25,8 @@ struct StepParams {
   step0: u32,         // steps completed before this dispatch: `runs` holds θ_step0
   count: u32,         // steps to take (init = 1: none, evaluate θ_0)
   total: u32,         // the experiment's step budget; steps never go beyond it
-  init: u32,          // 1: take θ_0 from runs.xy, load the initial state, evaluate, check
-  run_count: u32,     // threads with work in this dispatch (runs of this optimizer group)
+  init: u32,          // 1: the init pass (the INIT override decides; kept for layout and debugging)
+  run_count: u32,     // end of this dispatch's thread range (runs of this optimizer group)
   template_count: u32,
   record_count: u32,  // runs [0, record_count) write samples
   ring_cap: u32,      // sample ring capacity in steps: step k goes to slot k % ring_cap
@@ -34,7 +38,7 @@ struct StepParams {
   sched_offset: u32,  // consts: [template][total + 1] schedule multipliers m[t]
   grad_tol: f32,
   bound: f32,
-  _pad0: u32,
+  first: u32,         // start of this dispatch's thread range (recorded runs come first)
   _pad1: u32,
   _pad2: u32,
   _pad3: u32,
@@ -56,131 +60,141 @@ var<private> st: array<f32, 16>;
 var<private> hp: array<f32, 16>;
 
 override WG: u32 = 64u;
+// The init pass (θ_0: load the initial state, evaluate, check) rather than steps.
+override INIT: bool = false;
+// This dispatch's threads record samples (the recorded runs get their own dispatch).
+override RECORD: bool = true;
+// Some template of the group clips gradients (max_grad_norm > 0).
+override CLIP: bool = true;
+// Some template of the group has a schedule multiplier other than 1.
+override SCHEDULE: bool = true;
+// Hyperparameters (hp) and vec4s of optimizer state (st) the optimizer uses.
+override HP_COUNT: u32 = 16u;
+override STATE_VEC4: u32 = 4u;
 
-fn is_nan(v: f32) -> bool {
-  // Bit test: `v != v` may be folded away by a fast-math backend.
-  return (bitcast<u32>(v) & 0x7fffffffu) > 0x7f800000u;
-}
-
-fn is_inf(v: f32) -> bool {
-  return (bitcast<u32>(v) & 0x7fffffffu) == 0x7f800000u;
-}
-
-// Status after evaluating θ_k (value f, gradient g, norm gn) at step k.
-fn check(s: vec2u, th: vec2f, f: f32, g: vec2f, gn: f32, k: u32) -> vec2u {
-  if (is_nan(th.x) || is_nan(th.y) || is_nan(f) || is_nan(g.x) || is_nan(g.y)) { return vec2u(kNan, k); }
-  if (is_inf(th.x) || is_inf(th.y) || is_inf(f) || is_inf(g.x) || is_inf(g.y)) { return vec2u(kInf, k); }
-  if (abs(th.x) > P.bound || abs(th.y) > P.bound) { return vec2u(kBound, k); }
-  if (s.x == kRunning && gn <= P.grad_tol) { return vec2u(kConverged, k); }
-  return s;
+// Status after evaluating θ_k (value f, gradient g, norm gn) at step k, in the simulator's
+// order: NaN, then Inf, then the bound, then convergence. Selects instead of early returns:
+// under SIMD masking every return path would run anyway, plus the mask bookkeeping.
+fn check(s: vec2u, th: vec2f, f: f32, g: vec2f, gn: f32, k: u32, bound: f32, tol: f32) -> vec2u {
+  let m = vec4u(0x7fffffffu);
+  let inf_bits = vec4u(0x7f800000u);
+  let a = vec4u(bitcast<u32>(th.x), bitcast<u32>(th.y), bitcast<u32>(f), bitcast<u32>(g.x)) & m;
+  let b = bitcast<u32>(g.y) & 0x7fffffffu;
+  let nan = any(a > inf_bits) | (b > 0x7f800000u);
+  let inf = any(a == inf_bits) | (b == 0x7f800000u);
+  let out = (abs(th.x) > bound) | (abs(th.y) > bound);
+  var r = select(s, vec2u(kConverged, k), (s.x == kRunning) & (gn <= tol));
+  r = select(r, vec2u(kBound, k), out);
+  r = select(r, vec2u(kInf, k), inf);
+  return select(r, vec2u(kNan, k), nan);
 }
 
 // Private arrays are copied with constant indices only: a loop with a dynamic index makes
 // some backends (SwiftShader) emulate per-lane indexing, which cost ~10 steps per run per call.
+// Only the slots the optimizer uses are copied (each storage read is a per-lane gather there).
 fn load_hp(base: u32) {
-  hp[0] = consts[base + 0u];
-  hp[1] = consts[base + 1u];
-  hp[2] = consts[base + 2u];
-  hp[3] = consts[base + 3u];
-  hp[4] = consts[base + 4u];
-  hp[5] = consts[base + 5u];
-  hp[6] = consts[base + 6u];
-  hp[7] = consts[base + 7u];
-  hp[8] = consts[base + 8u];
-  hp[9] = consts[base + 9u];
-  hp[10] = consts[base + 10u];
-  hp[11] = consts[base + 11u];
-  hp[12] = consts[base + 12u];
-  hp[13] = consts[base + 13u];
-  hp[14] = consts[base + 14u];
-  hp[15] = consts[base + 15u];
+  hp[0] = consts[base + 0u]; hp[1] = consts[base + 1u]; hp[2] = consts[base + 2u]; hp[3] = consts[base + 3u];
+  if (HP_COUNT > 4u) {
+    hp[4] = consts[base + 4u]; hp[5] = consts[base + 5u]; hp[6] = consts[base + 6u]; hp[7] = consts[base + 7u];
+  }
+  if (HP_COUNT > 8u) {
+    hp[8] = consts[base + 8u]; hp[9] = consts[base + 9u]; hp[10] = consts[base + 10u]; hp[11] = consts[base + 11u];
+  }
+  if (HP_COUNT > 12u) {
+    hp[12] = consts[base + 12u]; hp[13] = consts[base + 13u]; hp[14] = consts[base + 14u]; hp[15] = consts[base + 15u];
+  }
 }
 
 fn load_init(base: u32) {
-  st[0] = consts[base + 0u];
-  st[1] = consts[base + 1u];
-  st[2] = consts[base + 2u];
-  st[3] = consts[base + 3u];
-  st[4] = consts[base + 4u];
-  st[5] = consts[base + 5u];
-  st[6] = consts[base + 6u];
-  st[7] = consts[base + 7u];
-  st[8] = consts[base + 8u];
-  st[9] = consts[base + 9u];
-  st[10] = consts[base + 10u];
-  st[11] = consts[base + 11u];
-  st[12] = consts[base + 12u];
-  st[13] = consts[base + 13u];
-  st[14] = consts[base + 14u];
-  st[15] = consts[base + 15u];
+  st[0] = consts[base + 0u]; st[1] = consts[base + 1u]; st[2] = consts[base + 2u]; st[3] = consts[base + 3u];
+  if (STATE_VEC4 > 1u) {
+    st[4] = consts[base + 4u]; st[5] = consts[base + 5u]; st[6] = consts[base + 6u]; st[7] = consts[base + 7u];
+  }
+  if (STATE_VEC4 > 2u) {
+    st[8] = consts[base + 8u]; st[9] = consts[base + 9u]; st[10] = consts[base + 10u]; st[11] = consts[base + 11u];
+  }
+  if (STATE_VEC4 > 3u) {
+    st[12] = consts[base + 12u]; st[13] = consts[base + 13u]; st[14] = consts[base + 14u]; st[15] = consts[base + 15u];
+  }
 }
 
 fn load_state(run: u32) {
   let v0 = states[run * 4u + 0u];
   st[0] = v0.x; st[1] = v0.y; st[2] = v0.z; st[3] = v0.w;
-  let v1 = states[run * 4u + 1u];
-  st[4] = v1.x; st[5] = v1.y; st[6] = v1.z; st[7] = v1.w;
-  let v2 = states[run * 4u + 2u];
-  st[8] = v2.x; st[9] = v2.y; st[10] = v2.z; st[11] = v2.w;
-  let v3 = states[run * 4u + 3u];
-  st[12] = v3.x; st[13] = v3.y; st[14] = v3.z; st[15] = v3.w;
+  if (STATE_VEC4 > 1u) {
+    let v1 = states[run * 4u + 1u];
+    st[4] = v1.x; st[5] = v1.y; st[6] = v1.z; st[7] = v1.w;
+  }
+  if (STATE_VEC4 > 2u) {
+    let v2 = states[run * 4u + 2u];
+    st[8] = v2.x; st[9] = v2.y; st[10] = v2.z; st[11] = v2.w;
+  }
+  if (STATE_VEC4 > 3u) {
+    let v3 = states[run * 4u + 3u];
+    st[12] = v3.x; st[13] = v3.y; st[14] = v3.z; st[15] = v3.w;
+  }
 }
 
 fn store_state(run: u32) {
   states[run * 4u + 0u] = vec4f(st[0], st[1], st[2], st[3]);
-  states[run * 4u + 1u] = vec4f(st[4], st[5], st[6], st[7]);
-  states[run * 4u + 2u] = vec4f(st[8], st[9], st[10], st[11]);
-  states[run * 4u + 3u] = vec4f(st[12], st[13], st[14], st[15]);
-}
-
-fn record(run: u32, k: u32, v: vec4f) {
-  if (run < P.record_count) {
-    samples[(k % P.ring_cap) * P.record_count + run] = v;
-  }
+  if (STATE_VEC4 > 1u) { states[run * 4u + 1u] = vec4f(st[4], st[5], st[6], st[7]); }
+  if (STATE_VEC4 > 2u) { states[run * 4u + 2u] = vec4f(st[8], st[9], st[10], st[11]); }
+  if (STATE_VEC4 > 3u) { states[run * 4u + 3u] = vec4f(st[12], st[13], st[14], st[15]); }
 }
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u) {
-  let tid = gid.x + gid.y * P.row_width;
+  let tid = P.first + gid.x + gid.y * P.row_width;
   if (tid >= P.run_count) { return; }
   var run = tid;
   if (P.indexed == 1u) { run = group_runs[tid]; }
   let tmpl = run % P.template_count;
   load_hp(P.hyper_offset + tmpl * 16u);
+  load_obj_params();
   let max_norm = consts[P.clip_offset + tmpl];
   let sched = P.sched_offset + tmpl * (P.total + 1u);
+  let bound = P.bound;
+  let tol = P.grad_tol;
 
   var cur = runs[run];
   var g: vec2f;
   var s: vec2u;
-  if (P.init == 1u) {
+  if (INIT) {
     load_init(P.init_offset + tmpl * 16u);
     let th = cur.xy;
     let f = obj_f(th);
     g = obj_grad(th);
     let gn = sqrt(g.x * g.x + g.y * g.y);
     cur = vec4f(th, f, gn);
-    s = check(vec2u(kRunning, 0u), th, f, g, gn, P.step0);
-    record(run, P.step0, cur);
+    s = check(vec2u(kRunning, 0u), th, f, g, gn, P.step0, bound, tol);
+    if (RECORD && run < P.record_count) {
+      samples[(P.step0 % P.ring_cap) * P.record_count + run] = cur;
+    }
   } else {
     load_state(run);
     g = grads[run];
     s = status[run];
-    for (var n = 0u; n < P.count; n++) {
-      let k = P.step0 + n;
-      if (k >= P.total) { break; }
+    // Steps step0+1 ..= end; the host never asks beyond the budget, min() keeps it so.
+    let end = min(P.step0 + P.count, P.total);
+    var slot = (P.step0 + 1u) % P.ring_cap;
+    for (var k = P.step0; k < end; k++) {
       let t = k + 1u;
       if (s.x < kNan) {
-        let gc = clip_grad(g, max_norm);
-        let lr_t = hp[0] * consts[sched + t];
+        var gc = g;
+        if (CLIP) { gc = clip_grad(g, max_norm); }
+        var lr_t = hp[0];
+        if (SCHEDULE) { lr_t = hp[0] * consts[sched + t]; }
         let th = opt_step(cur.xy, gc, f32(t), lr_t);
         let f = obj_f(th);
         g = obj_grad(th);
         let gn = sqrt(g.x * g.x + g.y * g.y);
         cur = vec4f(th, f, gn);
-        s = check(s, th, f, g, gn, t);
+        s = check(s, th, f, g, gn, t, bound, tol);
       }
-      record(run, t, cur);
+      if (RECORD) {
+        if (run < P.record_count) { samples[slot * P.record_count + run] = cur; }
+        slot = select(slot + 1u, 0u, slot + 1u == P.ring_cap);
+      }
     }
   }
   runs[run] = cur;

@@ -20,6 +20,8 @@ export interface Row {
 
 export interface BenchOptions {
   readonly runs: number[];
+  /** Regular expression: only rows whose name matches run (empty: all rows). */
+  readonly only?: string;
   /** Run-steps per measurement for GPU rows, CPU rows and TF.js; 0 = choose from the adapter. */
   readonly gpuWork?: number;
   readonly cpuWork?: number;
@@ -37,7 +39,9 @@ async function run(opts: BenchOptions) {
   const cpuWork = opts.cpuWork || 6e6;
   const tfWork = opts.tfWork || (soft ? 4e6 : 4e8);
   const rows: Row[] = [];
+  const only = opts.only ? new RegExp(opts.only) : null;
   const add = async (impl: string, runs: number, f: () => Promise<Measure & { workers?: string }> | Measure) => {
+    if (only && !only.test(impl)) return;
     try {
       const m: Measure & { workers?: string } = await f();
       rows.push({ impl, runs, steps: m.steps, seconds: m.seconds, stepsPerSecond: (runs * m.steps) / m.seconds, note: m.workers ?? m.note });

@@ -45,3 +45,44 @@ export function decodeStatuses(codes: ArrayLike<number>, steps: ArrayLike<number
   for (let i = 0; i < codes.length; i++) out[i] = decodeStatus(codes[i], steps[i]);
   return out;
 }
+
+/**
+ * Decodes status arrays snapshot after snapshot, reusing work: statuses rarely change between
+ * two snapshots, so when no (code, step) pair changed the previous array is returned as is
+ * (snapshots treat it as read-only), and otherwise only the changed entries are re-decoded
+ * into a copy. With a million runs this turns ~1M object lookups per call into one compare.
+ */
+export class StatusDecoder {
+  private pairs = new Uint32Array(0);
+  private decoded: readonly RunStatus[] = [];
+
+  /** Statuses of interleaved (code, step) pairs, as the GPU kernel writes them. */
+  decode(pairs: Uint32Array): readonly RunStatus[] {
+    const n = pairs.length >> 1;
+    if (this.pairs.length !== pairs.length) {
+      this.pairs = pairs.slice();
+      const out = new Array<RunStatus>(n);
+      for (let i = 0; i < n; i++) out[i] = decodeStatus(pairs[2 * i], pairs[2 * i + 1]);
+      this.decoded = out;
+      return out;
+    }
+    let out: RunStatus[] | undefined;
+    const prev = this.pairs;
+    for (let i = 0; i < n; i++) {
+      const c = pairs[2 * i], k = pairs[2 * i + 1];
+      if (c === prev[2 * i] && k === prev[2 * i + 1]) continue;
+      out ??= this.decoded.slice();
+      out[i] = decodeStatus(c, k);
+      prev[2 * i] = c;
+      prev[2 * i + 1] = k;
+    }
+    if (out) this.decoded = out;
+    return this.decoded;
+  }
+
+  /** Forgets the previous snapshot (after configure or reset). */
+  clear(): void {
+    this.pairs = new Uint32Array(0);
+    this.decoded = [];
+  }
+}

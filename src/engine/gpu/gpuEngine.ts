@@ -1,6 +1,8 @@
 /**
  * GPU engine: WebGPU compute. One step kernel per optimizer (shaders/step.wgsl composed by
  * ./kernel) advances R independent runs by K steps per dispatch, many dispatches per submit;
+ * its pipelines are specialised by override flags (clip, schedule, state size), and the few
+ * recorded runs get their own dispatch so the bulk of the runs runs a kernel without recording;
  * each submit ends with a copy of what the screen draws into a ring of staging buffers
  * (./staging), mapped asynchronously. step() calls may overlap: submissions stay in order, and
  * readbacks resolve as the GPU finishes. Device loss, uncaptured errors, compile errors and
@@ -10,23 +12,37 @@ import type { ResolvedExperiment } from '../../core/experiment';
 import { getOptimizer, stateSize } from '../../core/optimizers';
 import { DETAIL_MAX_RUNS, DEFAULT_RECORD_RUNS } from '../cpu/cpuEngine';
 import { EngineFaultError, errorMessage } from '../fault';
+import { StatusDecoder } from '../runStatus';
 import type { ConfigureOptions, Engine, EngineFault, EngineInfo, EngineSnapshot } from '../types';
 import { dispatchGrid, planCapacity, SAMPLE_BYTES, type CapacityPlan } from './capacity';
 import { acquireDevice } from './device';
-import { createStepLayouts, createStepPipeline, PARAMS_SLOT, STATE_STRIDE, type StepLayouts } from './kernel';
+import { createStepLayouts, createStepPipeline, PARAMS_SLOT, specializationKey, STATE_STRIDE, type StepLayouts, type StepSpecialization } from './kernel';
 import { assembleSnapshot, type ChunkReadback } from './readback';
 import { createRunBuffers, type RunBuffers } from './runBuffers';
 import { StagingRing } from './staging';
-import { buildTables, groupRuns, type ConstTables } from './tables';
+import { buildTables, countBelow, groupRuns, type ConstTables } from './tables';
 
 /** Dispatches of one group in one submit (bounds the uniform slots and a submit's length). */
 const DISPATCHES_PER_SUBMIT = 32;
 
-interface Group {
+/** One dispatch shape: threads [first, end) of a group, with the pipeline specialised for them. */
+interface Range {
+  /** The step loop and the init pass. */
   readonly pipeline: GPUComputePipeline;
+  readonly init: GPUComputePipeline;
+  readonly first: number;
+  readonly end: number;
+  readonly grid: { x: number; y: number; rowWidth: number };
+}
+
+/**
+ * An optimizer group's threads: the recorded runs (a prefix: run lists are ascending) in one
+ * range with a recording pipeline, the rest in another whose kernel has no recording code.
+ */
+interface Group {
+  readonly ranges: readonly Range[];
   readonly count: number;
   readonly indexed: boolean;
-  readonly grid: { x: number; y: number; rowWidth: number };
 }
 
 interface Configured {
@@ -41,6 +57,8 @@ interface Configured {
   /** Initial contents of `runs`: (x0, y0, 0, 0) per run, as f32. */
   readonly start: Float32Array;
   readonly stateSizes: Uint8Array;
+  /** Decodes each snapshot's statuses, reusing the previous snapshot's where none changed. */
+  readonly statuses: StatusDecoder;
 }
 
 /** Engine over WebGPU compute shaders. */
@@ -143,11 +161,11 @@ export class GpuEngine implements Engine {
     }
   }
 
-  private async pipeline(t: ConstTables, optimizer: string, wg: number): Promise<GPUComputePipeline> {
-    const key = `${optimizer}\u0000${wg}\u0000${t.formula.params.join(',')}\u0000${t.formula.source}`;
+  private async pipeline(t: ConstTables, optimizer: string, spec: StepSpecialization): Promise<GPUComputePipeline> {
+    const key = `${optimizer}\u0000${specializationKey(spec)}\u0000${t.formula.params.join(',')}\u0000${t.formula.source}`;
     let p = this.pipelines.get(key);
     if (!p) {
-      p = createStepPipeline(this.device, this.layouts, t.formula, getOptimizer(optimizer).id, wg);
+      p = createStepPipeline(this.device, this.layouts, t.formula, getOptimizer(optimizer).id, spec);
       this.pipelines.set(key, p);
       p.catch(() => this.pipelines.delete(key));
     }
@@ -166,21 +184,28 @@ export class GpuEngine implements Engine {
     const tables = buildTables(exp);
     const limits = this.device.limits;
     const plan = planCapacity(limits, runCount, recordCount, T, exp.steps, tables.objParams);
-    const pipelines = await Promise.all(tables.groups.map((g) => this.pipeline(tables, g.optimizer, plan.workgroupSize)));
     const lists = tables.groups.map((g) => (tables.groups.length === 1 ? null : groupRuns(runCount, T, g.templates)));
-    const paramSlots = tables.groups.length * (DISPATCHES_PER_SUBMIT + 1);
-    const bufs = await createRunBuffers(this.device, this.layouts, { runs: runCount, recorded: recordCount, ringCap: plan.ringCap, consts: tables.data, paramSlots, groups: lists });
-    const groups = lists.map((list, i) => {
+    const groups = await Promise.all(tables.groups.map(async (g, i): Promise<Group> => {
+      const list = lists[i];
       const count = list ? list.length : runCount;
-      return { pipeline: pipelines[i], count, indexed: list !== null, grid: dispatchGrid(count, plan.workgroupSize, limits.maxComputeWorkgroupsPerDimension) };
-    });
+      const recorded = list ? countBelow(list, recordCount) : Math.min(count, recordCount);
+      const bounds: [number, number, boolean][] = [[0, recorded, true], [recorded, count, false]];
+      const ranges = await Promise.all(bounds.filter(([a, b]) => b > a).map(async ([first, end, record]) => ({
+        pipeline: await this.pipeline(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: false, record }),
+        init: await this.pipeline(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: true, record }),
+        first, end, grid: dispatchGrid(end - first, plan.workgroupSize, limits.maxComputeWorkgroupsPerDimension),
+      })));
+      return { ranges, count, indexed: list !== null };
+    }));
+    const paramSlots = groups.reduce((n, g) => n + g.ranges.length, 0) * (DISPATCHES_PER_SUBMIT + 1);
+    const bufs = await createRunBuffers(this.device, this.layouts, { runs: runCount, recorded: recordCount, ringCap: plan.ringCap, consts: tables.data, paramSlots, groups: lists });
     const start = new Float32Array(4 * runCount);
     for (let i = 0; i < runCount; i++) {
       start[4 * i] = starts ? starts[2 * i] : exp.start[0];
       start[4 * i + 1] = starts ? starts[2 * i + 1] : exp.start[1];
     }
     const stateSizes = Uint8Array.from({ length: T }, (_, t) => stateSize(getOptimizer(exp.runs[t].optimizer)));
-    this.cfg = { exp, tables, plan, bufs, groups, runCount, recordCount, detail: runCount <= DETAIL_MAX_RUNS, start, stateSizes };
+    this.cfg = { exp, tables, plan, bufs, groups, runCount, recordCount, detail: runCount <= DETAIL_MAX_RUNS, start, stateSizes, statuses: new StatusDecoder() };
     return this.submitInit();
   }
 
@@ -194,6 +219,7 @@ export class GpuEngine implements Engine {
     const c = this.configured();
     this.device.queue.writeBuffer(c.bufs.runs, 0, c.start);
     this.submitted = 0;
+    c.statuses.clear();
     return this.submitChunk(c, 0, 0, true).then(({ part }) => ({ done: part.then((p) => assembleSnapshot(c, [p], 0)) }));
   }
 
@@ -231,17 +257,20 @@ export class GpuEngine implements Engine {
     const pass = encoder.beginComputePass({ label: 'step-pass' });
     let slot = 0;
     c.groups.forEach((g, gi) => {
-      for (let s = a; init ? s === a : s < b; s += K) {
-        const o = (slot * PARAMS_SLOT) / 4;
-        u32.set([s, init ? 0 : Math.min(K, b - s), exp.steps, init ? 1 : 0, g.count, exp.runs.length, c.recordCount, plan.ringCap, g.grid.rowWidth, g.indexed ? 1 : 0, c.tables.hyperOffset, c.tables.initOffset, c.tables.clipOffset, c.tables.schedOffset], o);
-        f32[o + 14] = exp.gradTol;
-        f32[o + 15] = exp.bound;
-        pass.setPipeline(g.pipeline);
-        pass.setBindGroup(0, bufs.shared, [slot * PARAMS_SLOT]);
-        pass.setBindGroup(1, bufs.perGroup[gi]);
-        pass.dispatchWorkgroups(g.grid.x, g.grid.y);
-        slot++;
-        if (init) break;
+      pass.setBindGroup(1, bufs.perGroup[gi]);
+      for (const r of g.ranges) {
+        pass.setPipeline(init ? r.init : r.pipeline);
+        for (let s = a; init ? s === a : s < b; s += K) {
+          const o = (slot * PARAMS_SLOT) / 4;
+          u32.set([s, init ? 0 : Math.min(K, b - s), exp.steps, init ? 1 : 0, r.end, exp.runs.length, c.recordCount, plan.ringCap, r.grid.rowWidth, g.indexed ? 1 : 0, c.tables.hyperOffset, c.tables.initOffset, c.tables.clipOffset, c.tables.schedOffset], o);
+          f32[o + 14] = exp.gradTol;
+          f32[o + 15] = exp.bound;
+          u32[o + 16] = r.first;
+          pass.setBindGroup(0, bufs.shared, [slot * PARAMS_SLOT]);
+          pass.dispatchWorkgroups(r.grid.x, r.grid.y);
+          slot++;
+          if (init) break;
+        }
       }
     });
     pass.end();

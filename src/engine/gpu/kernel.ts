@@ -24,10 +24,53 @@ export const PARAMS_SLOT = 256;
 /** f32 values per run of optimizer state and per template of hyperparameters. */
 export const STATE_STRIDE = 16;
 
-/** Full WGSL of the step kernel for one objective and one optimizer. */
+/**
+ * Full WGSL of the step kernel for one objective and one optimizer. The objective's parameters
+ * are copied from `consts` into private scalars once per thread (load_obj_params), not read
+ * from the storage buffer at every evaluation: same f32 values, one gather instead of one per
+ * use per step.
+ */
 export function stepKernelSource(formula: CompiledFormula, optimizer: OptimizerId): string {
-  const objective = formula.toWgsl({ prefix: 'obj_', paramExpr: (i) => `consts[${i}u]` });
-  return [commonWgsl, objective, optimizerSource('clip'), optimizerSource(optimizer), stepWgsl].join('\n');
+  const n = formula.params.length;
+  const params = Array.from({ length: n }, (_, i) => `var<private> obj_p${i}: f32;`).join('\n');
+  const loads = Array.from({ length: n }, (_, i) => `  obj_p${i} = consts[${i}u];`).join('\n');
+  const load = `fn load_obj_params() {\n${loads}\n}`;
+  const objective = formula.toWgsl({ prefix: 'obj_', paramExpr: (i) => `obj_p${i}` });
+  return [commonWgsl, params, load, objective, optimizerSource('clip'), optimizerSource(optimizer), stepWgsl].join('\n');
+}
+
+/**
+ * The kernel's `override` flags: structure fixed for one pipeline (never hyperparameter values).
+ * See shaders/step.wgsl for what each one removes.
+ */
+export interface StepSpecialization {
+  readonly workgroupSize: number;
+  /** The init pass (evaluate θ_0) instead of the step loop. */
+  readonly init: boolean;
+  readonly record: boolean;
+  readonly clip: boolean;
+  readonly schedule: boolean;
+  /** Hyperparameter slots the optimizer reads (1..16). */
+  readonly hpCount: number;
+  /** Optimizer state slots (0..16). */
+  readonly stateSize: number;
+}
+
+/** A stable cache key of a specialization. */
+export function specializationKey(s: StepSpecialization): string {
+  return `${s.workgroupSize}/${+s.init}${+s.record}${+s.clip}${+s.schedule}/${s.hpCount}/${s.stateSize}`;
+}
+
+function pipelineConstants(s: StepSpecialization): Record<string, number> {
+  return {
+    WG: s.workgroupSize,
+    INIT: +s.init,
+    RECORD: +s.record,
+    CLIP: +s.clip,
+    SCHEDULE: +s.schedule,
+    HP_COUNT: Math.max(1, s.hpCount),
+    STATE_VEC4: Math.max(1, Math.ceil(s.stateSize / 4)),
+  };
 }
 
 /** The explicit bind group layouts shared by every step pipeline of a device. */
@@ -71,7 +114,7 @@ export async function createStepPipeline(
   layouts: StepLayouts,
   formula: CompiledFormula,
   optimizer: OptimizerId,
-  workgroupSize: number,
+  spec: StepSpecialization,
 ): Promise<GPUComputePipeline> {
   const code = stepKernelSource(formula, optimizer);
   device.pushErrorScope('validation');
@@ -87,9 +130,9 @@ export async function createStepPipeline(
   }
   try {
     return await device.createComputePipelineAsync({
-      label: `step-pipeline-${optimizer}`,
+      label: `step-pipeline-${optimizer}-${specializationKey(spec)}`,
       layout: layouts.pipeline,
-      compute: { module, entryPoint: 'main', constants: { WG: workgroupSize } },
+      compute: { module, entryPoint: 'main', constants: pipelineConstants(spec) },
     });
   } catch (e) {
     throw new EngineFaultError({ reason: 'shader', message: `The GPU could not build the step pipeline for ${optimizer}: ${errorMessage(e)}.` });

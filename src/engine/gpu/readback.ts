@@ -3,7 +3,7 @@
  * and samples from the ring's [step][run] order to the snapshot's [run][sample] order.
  */
 import type { EngineSnapshot, TrajectorySamples } from '../types';
-import { decodeStatuses } from '../runStatus';
+import type { StatusDecoder } from '../runStatus';
 import { STATE_STRIDE } from './kernel';
 
 /** What one submit's staging buffer held. */
@@ -22,23 +22,21 @@ interface Shape {
   readonly recordCount: number;
   readonly detail: boolean;
   readonly stateSizes: Uint8Array;
+  readonly statuses: StatusDecoder;
 }
 
 export function assembleSnapshot(c: Shape, parts: readonly ChunkReadback[], step: number): EngineSnapshot {
   const R = c.runCount;
   const final = parts[parts.length - 1].final!;
   const runs = new Float32Array(final, 0, 4 * R);
-  const status = new Uint32Array(final, 16 * R, 2 * R);
   const x = new Float64Array(R), y = new Float64Array(R), loss = new Float64Array(R), gradNorm = new Float64Array(R);
-  const codes = new Uint32Array(R), at = new Uint32Array(R);
   for (let i = 0; i < R; i++) {
     x[i] = runs[4 * i];
     y[i] = runs[4 * i + 1];
     loss[i] = runs[4 * i + 2];
     gradNorm[i] = runs[4 * i + 3];
-    codes[i] = status[2 * i];
-    at[i] = status[2 * i + 1];
   }
+  const status = c.statuses.decode(new Uint32Array(final, 16 * R, 2 * R));
   let state: Float64Array[] | undefined;
   let grad: Float64Array | undefined;
   if (c.detail) {
@@ -47,7 +45,7 @@ export function assembleSnapshot(c: Shape, parts: readonly ChunkReadback[], step
     const T = c.stateSizes.length;
     state = Array.from({ length: R }, (_, i) => Float64Array.from(st.subarray(STATE_STRIDE * i, STATE_STRIDE * i + c.stateSizes[i % T])));
   }
-  return { step, x, y, loss, gradNorm, status: decodeStatuses(codes, at), samples: samplesOf(c.recordCount, parts), state, grad };
+  return { step, x, y, loss, gradNorm, status, samples: samplesOf(c.recordCount, parts), state, grad };
 }
 
 function samplesOf(rec: number, parts: readonly ChunkReadback[]): TrajectorySamples | undefined {

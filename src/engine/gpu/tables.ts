@@ -21,7 +21,27 @@ export interface ConstTables {
   readonly schedOffset: number;
   readonly objParams: number;
   /** Optimizers in first-use order with the templates that use them. */
-  readonly groups: readonly { readonly optimizer: OptimizerId; readonly templates: readonly number[] }[];
+  readonly groups: readonly OptimizerGroup[];
+}
+
+/** One optimizer's templates and the structure its kernel can be specialised for. */
+export interface OptimizerGroup {
+  readonly optimizer: OptimizerId;
+  readonly templates: readonly number[];
+  /** Some template clips (max_grad_norm > 0): otherwise clip_grad returns g unchanged. */
+  readonly clip: boolean;
+  /** Some template's lr_t = r(lr · m[t]) is not lr itself (m[t] ≠ 1, or lr · 1 would flush). */
+  readonly schedule: boolean;
+  /** Hyperparameter values (hp) and optimizer state values (st) per template. */
+  readonly hpCount: number;
+  readonly stateSize: number;
+}
+
+/** True when r(lr · m) === lr for every multiplier: all m are exactly 1 and lr is not subnormal. */
+function unitSchedule(lr: number, m: Float64Array): boolean {
+  if (lr !== 0 && !(Math.abs(lr) >= 2 ** -126)) return false;
+  for (let t = 1; t < m.length; t++) if (m[t] !== 1) return false;
+  return true;
 }
 
 export function buildTables(exp: ResolvedExperiment): ConstTables {
@@ -36,7 +56,7 @@ export function buildTables(exp: ResolvedExperiment): ConstTables {
   const schedOffset = clipOffset + T;
   const data = new Float32Array(schedOffset + T * (exp.steps + 1));
   data.set(obj.params, 0);
-  const groups = new Map<OptimizerId, number[]>();
+  const groups = new Map<OptimizerId, { templates: number[]; clip: boolean; schedule: boolean; hpCount: number; stateSize: number }>();
   runs.forEach((run, t) => {
     const hp = hyperArray(run.def, run.h);
     if (hp.length > STATE_STRIDE || run.state0.length > STATE_STRIDE) throw new Error(`Optimizer '${run.def.id}' needs more than ${STATE_STRIDE} values of hp or state`);
@@ -44,13 +64,17 @@ export function buildTables(exp: ResolvedExperiment): ConstTables {
     data.set(run.state0, initOffset + t * STATE_STRIDE);
     data[clipOffset + t] = run.maxNorm;
     data.set(run.m, schedOffset + t * (exp.steps + 1));
-    const list = groups.get(run.def.id) ?? [];
-    list.push(t);
-    groups.set(run.def.id, list);
+    const g = groups.get(run.def.id) ?? { templates: [], clip: false, schedule: false, hpCount: 0, stateSize: 0 };
+    g.templates.push(t);
+    g.clip ||= run.maxNorm > 0;
+    g.schedule ||= !unitSchedule(r(run.lr), run.m);
+    g.hpCount = Math.max(g.hpCount, hp.length);
+    g.stateSize = Math.max(g.stateSize, run.state0.length);
+    groups.set(run.def.id, g);
   });
   return {
     formula: obj.bound.formula, data, hyperOffset, initOffset, clipOffset, schedOffset, objParams: nObj,
-    groups: [...groups].map(([optimizer, templates]) => ({ optimizer, templates })),
+    groups: [...groups].map(([optimizer, g]) => ({ optimizer, ...g })),
   };
 }
 
@@ -64,4 +88,11 @@ export function groupRuns(count: number, T: number, templates: readonly number[]
   let j = 0;
   for (let i = 0; i < count; i++) if (mine[i % T]) out[j++] = i;
   return out;
+}
+
+/** How many entries of an ascending run list are below `limit` (its recorded runs). */
+export function countBelow(list: Uint32Array, limit: number): number {
+  let n = 0;
+  while (n < list.length && list[n] < limit) n++;
+  return n;
 }
