@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './e2e/browser';
 
 const executablePath = chromiumExecutable();
+// Ports are configurable so a second checkout can run its tests beside a running dev server.
+const devPort = Number(process.env.GS_DEV_PORT ?? 5173);
+const previewPort = Number(process.env.GS_PREVIEW_PORT ?? 4173);
 
 /**
  * Two projects:
@@ -22,11 +25,11 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
   },
   projects: [
-    { name: 'gpu', testMatch: /gpu\/.*\.spec\.ts/, use: { baseURL: 'http://localhost:5173' } },
-    { name: 'app', testMatch: /app\/.*\.spec\.ts/, use: { baseURL: 'http://localhost:4173' } },
+    { name: 'gpu', testMatch: /gpu\/.*\.spec\.ts/, use: { baseURL: `http://localhost:${devPort}` } },
+    { name: 'app', testMatch: /app\/.*\.spec\.ts/, use: { baseURL: `http://localhost:${previewPort}` } },
   ],
   webServer: [
-    { command: 'npx vite --port 5173 --strictPort', url: 'http://localhost:5173/e2e/gpu/harness.html', reuseExistingServer: !process.env.CI, timeout: 120_000 },
-    { command: '(test -f dist/index.html || npx vite build) && npx vite preview --port 4173 --strictPort', url: 'http://localhost:4173', reuseExistingServer: !process.env.CI, timeout: 120_000 },
+    { command: `npx vite --port ${devPort} --strictPort`, url: `http://localhost:${devPort}/e2e/gpu/harness.html`, reuseExistingServer: !process.env.CI, timeout: 120_000 },
+    { command: `(test -f dist/index.html || npx vite build) && npx vite preview --port ${previewPort} --strictPort`, url: `http://localhost:${previewPort}`, reuseExistingServer: !process.env.CI, timeout: 120_000 },
   ],
 });
