@@ -6,8 +6,10 @@
 //   (opt_step over the private arrays st and hp), then this file.
 // Per-step semantics mirror src/core/simulate.ts (float32 mode) operation for operation:
 //   θ_k is held with f(θ_k), ‖g(θ_k)‖ and g(θ_k); one step k -> k+1 is
-//   g' = clip(g, max_grad_norm); lr_t = lr * m[t], t = k + 1; θ = opt_step(θ, g', t, lr_t);
-//   then f, g at the new θ, and the status checks at step t. Diverged runs are frozen.
+//   g' = clip(g, max_grad_norm); lr_t = lr * m[t], t = k + 1 - origin; θ = opt_step(θ, g', t, lr_t);
+//   then f, g at the new θ, and the status checks at (local) step t. Diverged runs are frozen.
+//   origin: the global step at which the run last restarted (restartRun), 0 otherwise; the
+//   init pass evaluates a (re)started run at its local step 0.
 // Structure that is fixed per configuration is specialised by `override` flags (INIT, RECORD,
 // CLIP, SCHEDULE, HP_COUNT, STATE_VEC4): SwiftShader runs both sides of every branch under a lane
 // mask, so code that a flag removes costs nothing instead of costing every step. Values stay
@@ -55,6 +57,7 @@ struct StepParams {
 @group(1) @binding(3) var<storage, read_write> states: array<vec4f>;  // [run][4] st as vec4
 @group(1) @binding(4) var<storage, read_write> samples: array<vec4f>; // [slot][recorded run]
 @group(1) @binding(5) var<storage, read> group_runs: array<u32>;
+@group(1) @binding(6) var<storage, read> origins: array<u32>;      // [run] restart step
 
 var<private> st: array<f32, 16>;
 var<private> hp: array<f32, 16>;
@@ -166,7 +169,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     g = obj_grad(th);
     let gn = sqrt(g.x * g.x + g.y * g.y);
     cur = vec4f(th, f, gn);
-    s = check(vec2u(kRunning, 0u), th, f, g, gn, P.step0, bound, tol);
+    s = check(vec2u(kRunning, 0u), th, f, g, gn, 0u, bound, tol);
     if (RECORD && run < P.record_count) {
       samples[(P.step0 % P.ring_cap) * P.record_count + run] = cur;
     }
@@ -174,11 +177,12 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     load_state(run);
     g = grads[run];
     s = status[run];
+    let origin = origins[run];
     // Steps step0+1 ..= end; the host never asks beyond the budget, min() keeps it so.
     let end = min(P.step0 + P.count, P.total);
     var slot = (P.step0 + 1u) % P.ring_cap;
     for (var k = P.step0; k < end; k++) {
-      let t = k + 1u;
+      let t = k + 1u - origin;
       if (s.x < kNan) {
         var gc = g;
         if (CLIP) { gc = clip_grad(g, max_norm); }

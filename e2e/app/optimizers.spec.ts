@@ -73,7 +73,7 @@ test('the explain panel shows the selected run with the current values substitut
   await expect(page.getByTestId('explain')).toContainText('α(1 − β) = 0.001');
 });
 
-test('a hyperparameter change restarts the race, or keeps the step count when asked', async ({ page }) => {
+test('a hyperparameter change restarts that run from the start point, or continues it when asked', async ({ page }) => {
   await openApp(page, 'engine=cpu&lang=en&autoplay=0');
   const row = page.locator('[data-testid=run-row][data-optimizer=adam]');
   const input = row.getByTestId('lr-input');
@@ -81,18 +81,18 @@ test('a hyperparameter change restarts the race, or keeps the step count when as
   for (let i = 0; i < 5; i++) await page.getByTestId('step').click();
   await expect.poll(() => currentStep(page)).toBe(5);
 
-  // Default: restart from the start point, and say so.
+  // Default: that run restarts from the start point, and the notice says so; the race goes on.
   await input.fill('0.01');
   await input.press('Enter');
-  await expect(page.getByTestId('notice')).toContainText('restarted from the start point');
-  await expect.poll(() => currentStep(page)).toBe(0);
+  await expect(page.getByTestId('notice')).toHaveText('Run Adam restarted from the start point');
+  expect(await currentStep(page)).toBe(5);
 
-  // Continue: the race is recomputed up to the step it had reached.
-  await page.getByTestId('hyper-mode').getByLabel('Keep the step count').check();
+  // Continue: the run keeps its place and continues with the new value.
+  await page.getByTestId('hyper-mode').getByLabel('That run continues with the new value').check();
   for (let i = 0; i < 7; i++) await page.getByTestId('step').click();
-  await expect.poll(() => currentStep(page)).toBe(7);
+  await expect.poll(() => currentStep(page)).toBe(12);
   await input.fill('0.03');
   await input.press('Enter');
-  await expect(page.getByTestId('notice')).toContainText('recomputed to the current step');
-  await expect.poll(() => currentStep(page)).toBe(7);
+  await expect(page.getByTestId('notice')).toHaveText('Run Adam continues with the new value');
+  expect(await currentStep(page)).toBe(12);
 });

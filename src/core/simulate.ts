@@ -17,9 +17,22 @@
  *      converged run keeps stepping (its status keeps the first such k); a later divergence
  *      overrides it.
  *   3. If k < steps and not diverged: g' = clipGradNorm((gx, gy), max_grad_norm, r);
- *      t = k + 1; lr_t = r(r(lr)·r(m[t])) with m = scheduleFactors(schedule, steps);
+ *      t = k + 1 − origin; lr_t = r(r(lr)·r(m[t])) with m = scheduleFactors(schedule, steps);
  *      optimizer.step({ theta, g: g', state, t, lr: lr_t, h, r }) gives θ_{k+1}.
  * - The exposed `grad` is the raw gradient at θ_k (before clipping).
+ * - Local steps: each run has an origin, the global step at which it (re)started (0 unless
+ *   restartRun moved it). Its local step is k − origin: the t above, the schedule index, and
+ *   the step of its status ("converged at 12" = 12 of its own steps) all count from there.
+ *   The global budget still ends the race: a run restarted at origin o takes steps − o steps.
+ * - retune(exp), "continue": same runs (count, optimizer per run, objective, start, steps,
+ *   gradTol, bound; else it throws). From the next step on, every run uses exp's
+ *   hyperparameters, schedule and max_grad_norm; θ, optimizer state (as is: a changed init
+ *   value such as adagrad's initial_accumulator_value only matters at the next (re)start),
+ *   status, origin and the step count are kept.
+ * - restartRun(i, exp), "restart this run": retune(exp), then run i goes back to θ_0 with a
+ *   fresh optimizer state (its init with the new hyperparameters), status 'running' and
+ *   origin = the current step; θ_0 is evaluated and checked at local step 0. Other runs are
+ *   untouched. From then on run i is bit for bit a fresh run of steps − origin steps.
  *
  * Performance: state lives in preallocated typed arrays; a step allocates nothing.
  */
@@ -28,6 +41,7 @@ import { clipGradNorm } from './optimizers';
 import { roundF32Ftz } from './f32';
 import type { StepContext } from './optimizers/types';
 import { identity, prepareObjective, prepareRuns, type PreparedRun, type Rounding } from './simulate/prepare';
+import { assertRetunable, assertRunIndex } from './simulate/retune';
 import { CONVERGED, divergenceCode, isDiverged, RUNNING, toRunStatus } from './simulate/status';
 
 export type Precision = 'f64' | 'f32';
@@ -54,8 +68,14 @@ export interface Simulation {
   statuses(): RunStatus[];
   /** Advances every run by min(n, steps − step) steps; returns how many were taken. */
   advance(n: number): number;
-  /** Back to step 0 (start point, fresh optimizer state). */
+  /** Back to step 0 (start point, fresh optimizer state, every origin 0). */
   reset(): void;
+  /** Continue every run with exp's hyperparameters from the next step (header: retune). */
+  retune(exp: ResolvedExperiment): void;
+  /** Run i back to the start point at the current step (header: restartRun). */
+  restartRun(i: number, exp: ResolvedExperiment): void;
+  /** Global step at which run i (re)started: its local step is step − origin(i). */
+  origin(i: number): number;
 }
 
 /** Full trajectory of one run: records k = 0..steps. */
@@ -83,7 +103,9 @@ class SimulationImpl implements Simulation {
   readonly state: Float64Array[];
   private readonly code: Uint8Array;
   private readonly codeStep: Int32Array;
-  private readonly runs: PreparedRun[];
+  private runs: PreparedRun[];
+  private exp: ResolvedExperiment;
+  private readonly origins: Int32Array;
   private readonly r: Rounding;
   private readonly f32: boolean;
   private readonly params: Float64Array;
@@ -96,6 +118,7 @@ class SimulationImpl implements Simulation {
   traces: Traces | null = null;
 
   constructor(exp: ResolvedExperiment, readonly precision: Precision) {
+    this.exp = exp;
     this.f32 = precision === 'f32';
     const r = (this.r = this.f32 ? roundF32Ftz : identity);
     const obj = prepareObjective(exp, r);
@@ -116,6 +139,7 @@ class SimulationImpl implements Simulation {
     this.state = this.runs.map((p) => new Float64Array(p.state0.length));
     this.code = new Uint8Array(n);
     this.codeStep = new Int32Array(n);
+    this.origins = new Int32Array(n);
     this.ctx = { theta: new Float64Array(2), g: new Float64Array(2), state: new Float64Array(0), t: 0, lr: 0, h: {}, r };
     this.reset();
   }
@@ -123,16 +147,37 @@ class SimulationImpl implements Simulation {
   /** Record the k = 0 values. */
   reset(): void {
     this.step = 0;
-    for (let i = 0; i < this.runCount; i++) {
-      this.state[i].set(this.runs[i].state0);
-      this.code[i] = RUNNING;
-      this.codeStep[i] = 0;
-      this.evaluateAt(i, this.start[0], this.start[1], 0);
-    }
+    for (let i = 0; i < this.runCount; i++) this.restartAt(i);
     if (this.traces) this.record(0, 0);
   }
 
-  /** Step 1 and 2 of the header at θ_k for run i. */
+  /** Run i at θ_0 with a fresh state, origin = the current step (local step 0). */
+  private restartAt(i: number): void {
+    this.state[i].set(this.runs[i].state0);
+    this.code[i] = RUNNING;
+    this.codeStep[i] = 0;
+    this.origins[i] = this.step;
+    this.evaluateAt(i, this.start[0], this.start[1], 0);
+  }
+
+  retune(exp: ResolvedExperiment): void {
+    assertRetunable(this.exp, exp);
+    this.runs = prepareRuns(exp, this.r);
+    this.exp = exp;
+  }
+
+  restartRun(i: number, exp: ResolvedExperiment): void {
+    assertRunIndex(i, this.runCount);
+    this.retune(exp);
+    this.restartAt(i);
+    if (this.traces) this.recordRun(i, this.step);
+  }
+
+  origin(i: number): number {
+    return this.origins[i];
+  }
+
+  /** Step 1 and 2 of the header at θ_k for run i; k is its local step. */
   private evaluateAt(i: number, x: number, y: number, k: number): void {
     const out = this.out;
     const r = this.r;
@@ -171,6 +216,7 @@ class SimulationImpl implements Simulation {
       const m = run.m;
       ctx.state = this.state[i];
       ctx.h = run.h;
+      const o = this.origins[i];
       for (let k = k0; k < k0 + take; k++) {
         if (isDiverged(this.code[i])) break;
         g[0] = this.grad[2 * i];
@@ -178,15 +224,16 @@ class SimulationImpl implements Simulation {
         clipGradNorm(g, run.maxNorm, r);
         theta[0] = this.x[i];
         theta[1] = this.y[i];
-        ctx.t = k + 1;
-        ctx.lr = r(run.lr * m[k + 1]);
+        const t = k + 1 - o;
+        ctx.t = t;
+        ctx.lr = r(run.lr * m[t]);
         def.step(ctx);
-        this.evaluateAt(i, theta[0], theta[1], k + 1);
+        this.evaluateAt(i, theta[0], theta[1], t);
         if (this.traces) this.recordRun(i, k + 1);
       }
-      // A frozen run's later records repeat its last values.
+      // A frozen run's later records repeat its last values (codeStep is local: + origin).
       if (this.traces && isDiverged(this.code[i])) {
-        for (let k = Math.max(k0, this.codeStep[i]) + 1; k <= k0 + take; k++) this.recordRun(i, k);
+        for (let k = Math.max(k0, this.codeStep[i] + o) + 1; k <= k0 + take; k++) this.recordRun(i, k);
       }
     }
     this.step = k0 + take;

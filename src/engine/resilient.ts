@@ -3,6 +3,8 @@
  * that a GPU fault (device lost, shader compile error, out of memory, limits) or the user's
  * engine switch can rebuild the same experiment on another engine and replay it to the same
  * step: the simulation is deterministic, so no state is lost. Listeners hear each fault once.
+ * Retunes and per-run restarts are part of that history: they are logged with the global step
+ * they happened at and replayed in order, so the replacement continues with the same state.
  */
 import type { ResolvedExperiment } from '../core/experiment';
 import { CpuEngine } from './cpu/cpuEngine';
@@ -12,13 +14,30 @@ import type { ConfigureOptions, Engine, EngineFault, EngineInfo, EngineKind, Eng
 /** Steps per replay call when rebuilding an experiment on another engine. */
 const REPLAY_CHUNK = 1024;
 
+/** A retune (index undefined) or a restartRun(index), applied after `step` steps. */
+interface TuneEvent {
+  readonly step: number;
+  readonly experiment: ResolvedExperiment;
+  readonly index?: number;
+}
+
+function applyTune(e: Engine, ev: Omit<TuneEvent, 'step'>): Promise<EngineSnapshot> {
+  return ev.index === undefined ? e.retune(ev.experiment) : e.restartRun(ev.index, ev.experiment);
+}
+
 /** Makes a GPU engine, or null when there is no WebGPU adapter. */
 export type GpuEngineFactory = () => Promise<Engine | null>;
 
 /** Engine wrapper that survives GPU faults and engine switches. */
 export class ResilientEngine implements Engine {
   private inner: Engine;
+  /** The latest experiment (after retunes). */
   private experiment?: ResolvedExperiment;
+  /** The experiment of the last configure/reset, and the tune events since, for replays. */
+  private base?: ResolvedExperiment;
+  private log: TuneEvent[] = [];
+  /** A pending retune/restartRun: later calls wait for it (it waits for the earlier ones). */
+  private barrier?: Promise<unknown>;
   private options?: ConfigureOptions;
   /** Step reached by the current inner engine, as far as completed calls show. */
   private reached = 0;
@@ -46,6 +65,8 @@ export class ResilientEngine implements Engine {
 
   configure(experiment: ResolvedExperiment, options: ConfigureOptions): Promise<EngineSnapshot> {
     this.experiment = experiment;
+    this.base = experiment;
+    this.log = [];
     this.options = options;
     this.requested = 0;
     return this.track(0, (e) => e.configure(experiment, options), true);
@@ -59,8 +80,18 @@ export class ResilientEngine implements Engine {
   }
 
   reset(): Promise<EngineSnapshot> {
+    this.base = this.experiment;
+    this.log = [];
     this.requested = 0;
     return this.track(0, (e) => e.reset(), true);
+  }
+
+  retune(experiment: ResolvedExperiment): Promise<EngineSnapshot> {
+    return this.tune({ experiment });
+  }
+
+  restartRun(index: number, experiment: ResolvedExperiment): Promise<EngineSnapshot> {
+    return this.tune({ experiment, index });
   }
 
   dispose(): void {
@@ -89,6 +120,41 @@ export class ResilientEngine implements Engine {
     return this.adopt(next);
   }
 
+  /**
+   * A retune or restartRun after every call made before it has settled, so that it happens at
+   * a known global step (`reached`), which the log records. On an engine fault the replacement
+   * replays the history and then applies it.
+   */
+  private tune(ev: Omit<TuneEvent, 'step'>): Promise<EngineSnapshot> {
+    const prior = [...this.inFlight];
+    const run = async (): Promise<EngineSnapshot> => {
+      await Promise.allSettled(prior);
+      if (this.replacing) await this.replacing.catch(() => undefined);
+      const engine = this.inner;
+      let snap: EngineSnapshot;
+      try {
+        snap = await applyTune(engine, ev);
+      } catch (e) {
+        if (!(e instanceof EngineFaultError) && !this.failed.has(engine)) throw e;
+        const fault = e instanceof EngineFaultError ? e.fault : { reason: 'device-lost' as const, message: errorMessage(e) };
+        await this.fallback(engine, fault);
+        snap = await applyTune(this.inner, ev);
+      }
+      this.experiment = ev.experiment;
+      this.log.push({ ...ev, step: snap.step });
+      return snap;
+    };
+    const p = run();
+    this.barrier = p;
+    this.inFlight.add(p);
+    const done = () => {
+      this.inFlight.delete(p);
+      if (this.barrier === p) this.barrier = undefined;
+    };
+    p.then(done, done);
+    return p;
+  }
+
   /** Runs op on the current engine; on an engine fault, falls back and reaches `target` on the CPU. */
   private track(target: number, op: (e: Engine) => Promise<EngineSnapshot>, restart = false): Promise<EngineSnapshot> {
     const p = this.attempt(target, op, restart);
@@ -99,6 +165,7 @@ export class ResilientEngine implements Engine {
   }
 
   private async attempt(target: number, op: (e: Engine) => Promise<EngineSnapshot>, restart: boolean): Promise<EngineSnapshot> {
+    if (this.barrier) await this.barrier.catch(() => undefined);
     if (this.replacing) await this.replacing;
     const engine = this.inner;
     try {
@@ -151,14 +218,13 @@ export class ResilientEngine implements Engine {
     const previous = this.inner;
     let snap: EngineSnapshot | undefined;
     try {
-      if (this.experiment && this.options) {
-        snap = await next.configure(this.experiment, this.options);
-        // Replay in chunks: the UI already has these samples, and chunks bound their memory.
-        while (snap.step < this.reached) {
-          const before = snap.step;
-          snap = await next.step(Math.min(REPLAY_CHUNK, this.reached - snap.step));
-          if (snap.step === before) break;
+      if (this.base && this.options) {
+        snap = await next.configure(this.base, this.options);
+        for (const ev of this.log) {
+          snap = await replayTo(next, snap, ev.step);
+          snap = await applyTune(next, ev);
         }
+        snap = await replayTo(next, snap, this.reached);
       }
     } catch (e) {
       next.dispose();
@@ -172,6 +238,7 @@ export class ResilientEngine implements Engine {
   }
 
   private async settle(): Promise<void> {
+    // (tune() waits for the calls before it only: later ones wait for it.)
     while (this.inFlight.size > 0 || this.replacing) {
       await Promise.allSettled([...this.inFlight, this.replacing]);
     }
@@ -182,4 +249,15 @@ export class ResilientEngine implements Engine {
       try { l(f); } catch { /* a listener's bug must not stop the others */ }
     }
   }
+}
+
+/** Steps `engine` from `snap.step` to `target`. */
+async function replayTo(engine: Engine, snap: EngineSnapshot, target: number): Promise<EngineSnapshot> {
+  // Replay in chunks: the UI already has these samples, and chunks bound their memory.
+  while (snap.step < target) {
+    const before = snap.step;
+    snap = await engine.step(Math.min(REPLAY_CHUNK, target - snap.step));
+    if (snap.step === before) break;
+  }
+  return snap;
 }

@@ -65,6 +65,23 @@ export interface Engine {
   /** Advance every run by n steps (capped at the experiment's step budget). */
   step(n: number): Promise<EngineSnapshot>;
   reset(): Promise<EngineSnapshot>;
+  /**
+   * "Continue with the new values": `experiment` has the same runs (count, optimizer per run,
+   * objective, start, steps, gradTol, bound; else it rejects: configure instead). From the next
+   * step on every run uses its new hyperparameters, schedule and max_grad_norm; positions,
+   * optimizer state, statuses, origins and the step count are kept. Nothing is stepped: the
+   * snapshot brings no new samples. Semantics: src/core/simulate.ts (retune).
+   */
+  retune(experiment: ResolvedExperiment): Promise<EngineSnapshot>;
+  /**
+   * "Restart this run": retune(experiment) (which may differ only in run `index`), then run
+   * `index` goes back to the start point with a fresh optimizer state and status 'running',
+   * and its own step counter restarts at the current global step (its origin): t, the schedule
+   * index and its status steps count from there, and it gets steps − origin steps. Other runs
+   * are untouched. The snapshot brings no samples; its x, y, loss of run `index` are its new
+   * local step 0. Semantics: src/core/simulate.ts (restartRun).
+   */
+  restartRun(index: number, experiment: ResolvedExperiment): Promise<EngineSnapshot>;
   dispose(): void;
   /** Called when the engine can no longer work (device lost, shader error, OOM). */
   onFault(listener: (error: EngineFault) => void): void;

@@ -122,8 +122,8 @@ export const en = {
     outOfRange: '{{value}} is outside the allowed range {{min}} to {{max}}; the value was not changed.',
     notInteger: '{{value}} is not a whole number.',
     onChange: 'When a hyperparameter changes during a race',
-    restart: 'Restart from the start point',
-    continue: 'Keep the step count (recompute)',
+    restart: 'That run restarts from the start point',
+    continue: 'That run continues with the new value',
   },
   runSettings: {
     steps: 'Step budget',
@@ -150,8 +150,8 @@ export const en = {
     loss: 'loss',
   },
   notice: {
-    restarted: 'Hyperparameter changed: the race restarted from the start point.',
-    continued: 'Hyperparameter changed: the race was recomputed to the current step.',
+    runRestarted: 'Run {{run}} restarted from the start point',
+    runContinues: 'Run {{run}} continues with the new value',
   },
   view: {
     aria: 'Loss surface {{name}} with optimizer trajectories. Click to move the start point.',

@@ -124,8 +124,8 @@ export const zhCN: Catalogue = {
     outOfRange: '{{value}} 超出允许范围 {{min}} 到 {{max}}，数值未改变。',
     notInteger: '{{value}} 不是整数。',
     onChange: '比赛进行中修改超参数时',
-    restart: '从起点重新开始',
-    continue: '保持当前步数（重新计算）',
+    restart: '该运行从起点重新开始',
+    continue: '该运行以新值继续',
   },
   runSettings: {
     steps: '步数上限',
@@ -152,8 +152,8 @@ export const zhCN: Catalogue = {
     loss: '损失',
   },
   notice: {
-    restarted: '超参数已修改：比赛从起点重新开始。',
-    continued: '超参数已修改：已重新计算到当前步数。',
+    runRestarted: '运行 {{run}} 已从起点重新开始',
+    runContinues: '运行 {{run}} 以新值继续',
   },
   view: {
     aria: '损失函数曲面 {{name}} 及各优化器的轨迹。点击即可移动起点。',

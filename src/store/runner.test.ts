@@ -1,7 +1,8 @@
 /**
  * The runner against a real in-process engine (the core simulator behind the Engine
  * interface) and a manual frame clock: frames advance by the speed, requests never overlap,
- * a finished race pauses, and a hyperparameter change restarts or replays the race.
+ * a finished race pauses, and a hyperparameter change mid-race restarts the edited run alone
+ * or continues every run with the new value.
  */
 import { describe, expect, it } from 'vitest';
 import type { ResolvedExperiment } from '../core/experiment';
@@ -29,6 +30,7 @@ class SimEngine implements Engine {
     return { step: s.step, x: s.x.slice(), y: s.y.slice(), loss: s.loss.slice(), gradNorm: s.gradNorm.slice(), status: s.statuses(), state: s.state.map((a) => a.slice()), grad: s.grad.slice() };
   }
   configure(e: ResolvedExperiment): Promise<EngineSnapshot> {
+    this.configures++;
     return this.run(() => (this.sim = createSimulation(e)));
   }
   step(n: number): Promise<EngineSnapshot> {
@@ -38,6 +40,16 @@ class SimEngine implements Engine {
   reset(): Promise<EngineSnapshot> {
     return this.run(() => this.sim!.reset());
   }
+  retune(e: ResolvedExperiment): Promise<EngineSnapshot> {
+    this.tunes.push('retune');
+    return this.run(() => this.sim!.retune(e));
+  }
+  restartRun(i: number, e: ResolvedExperiment): Promise<EngineSnapshot> {
+    this.tunes.push(`restart ${i}`);
+    return this.run(() => this.sim!.restartRun(i, e));
+  }
+  tunes: string[] = [];
+  configures = 0;
   dispose(): void {}
   onFault(_l: (f: EngineFault) => void): void {}
 }
@@ -101,8 +113,8 @@ describe('RaceRunner', () => {
     expect(store.getState().traj.length).toBe(251);
   });
 
-  it('a hyperparameter change restarts the race, or replays it to the same step', async () => {
-    const { store, clock } = await setup(10);
+  it("'restart': a mid-race lr change restarts only that run, from its own step 0", async () => {
+    const { store, engine, clock } = await setup(10);
     const uid = store.getState().draft.runs[3].uid;
     store.getState().play();
     for (let i = 0; i < 4; i++) await clock.frame();
@@ -110,18 +122,58 @@ describe('RaceRunner', () => {
     await clock.frame();
     const reached = store.getState().step;
     expect(reached).toBeGreaterThan(0);
+    const before = store.getState().traj.runs.map((r) => r.x.slice(0, reached + 1));
     store.getState().setHyper(uid, 'lr', 0.01);
     for (let i = 0; i < 3; i++) await clock.frame();
-    expect(store.getState().step).toBe(0);
-    expect(store.getState().notice).toBe('notice.restarted');
-
-    store.getState().setHyperMode('continue');
+    const s = store.getState();
+    expect(engine.tunes).toEqual(['restart 3']);
+    expect(engine.configures).toBe(1);
+    expect(s.step).toBe(reached);
+    expect(s.notice).toEqual({ key: 'notice.runRestarted', runUid: uid });
+    expect(s.traj.lengthOf(3)).toBe(1);
+    expect(s.traj.runs[3].x[0]).toBe(s.draft.start[0]);
+    for (const i of [0, 1, 2]) {
+      expect(s.traj.lengthOf(i)).toBe(reached + 1);
+      expect(s.traj.runs[i].x.slice(0, reached + 1)).toEqual(before[i]);
+    }
+    // Stepping on: the restarted run's series grows from its own step 0.
     store.getState().stepOnce();
     for (let i = 0; i < 3; i++) await clock.frame();
-    store.getState().setHyper(uid, 'lr', 0.03);
+    expect(store.getState().traj.lengthOf(3)).toBe(2);
+    expect(store.getState().traj.lengthOf(0)).toBe(reached + 2);
+  });
+
+  it("'continue': a mid-race lr change retunes every run and keeps the trajectories", async () => {
+    const { store, engine, clock } = await setup(10);
+    const uid = store.getState().draft.runs[1].uid;
+    store.getState().setHyperMode('continue');
+    store.getState().stepOnce();
+    store.getState().stepOnce();
     for (let i = 0; i < 4; i++) await clock.frame();
-    expect(store.getState().step).toBe(1);
-    expect(store.getState().notice).toBe('notice.continued');
+    expect(store.getState().step).toBe(2);
+    store.getState().setHyper(uid, 'lr', 0.03);
+    for (let i = 0; i < 3; i++) await clock.frame();
+    const s = store.getState();
+    expect(engine.tunes).toEqual(['retune']);
+    expect(engine.configures).toBe(1);
+    expect(s.step).toBe(2);
+    expect(s.notice).toEqual({ key: 'notice.runContinues', runUid: uid });
+    for (let i = 0; i < s.runUids.length; i++) expect(s.traj.lengthOf(i)).toBe(3);
+  });
+
+  it('at step 0, or when the change is not a hyperparameter, the race is configured again', async () => {
+    const { store, engine, clock } = await setup(10);
+    store.getState().setHyper(store.getState().draft.runs[0].uid, 'lr', 0.02);
+    for (let i = 0; i < 3; i++) await clock.frame();
+    expect(engine.configures).toBe(2);
+    expect(engine.tunes).toEqual([]);
+    expect(store.getState().notice).toBeNull();
+    store.getState().stepOnce();
+    for (let i = 0; i < 3; i++) await clock.frame();
+    store.getState().setStart(0.5, 0.5);
+    for (let i = 0; i < 3; i++) await clock.frame();
+    expect(engine.configures).toBe(3);
+    expect(store.getState().step).toBe(0);
   });
 
   it('renaming or recolouring a run does not restart the race', async () => {

@@ -3,15 +3,22 @@
  * the store with getState(), sends at most one engine request at a time (never overlapping),
  * and writes snapshots back into the store; plots follow through store.subscribe. React never
  * re-renders at frame rate.
+ *
+ * A hyperparameter edit during a race (step > 0) keeps the race: in 'restart' mode the edited
+ * run alone goes back to the start point (engine.restartRun), in 'continue' mode every run
+ * continues with the new values (engine.retune). Any other physics change, or an edit at
+ * step 0, configures a new race.
  */
 import type { ResolvedExperiment } from '../core/experiment';
 import { bindObjective } from '../core/objectives';
+import { assertRetunable } from '../core/simulate/retune';
 import type { EngineSnapshot } from '../engine/types';
 import type { ResilientEngine, EnginePreference } from '../engine';
 import { createEngine } from '../engine';
 import { physicsKey } from './draft';
 import { RateMeter, raceFinished, stepsForFrame } from './playback';
 import type { AppStore } from './store';
+import type { HyperChangeMode } from './uiSlice';
 
 /** Anything with requestAnimationFrame's shape (tests pass a manual clock). */
 export interface FrameScheduler {
@@ -32,11 +39,28 @@ function minimaOf(e: ResolvedExperiment): { x: number; y: number }[] {
   }
 }
 
+/**
+ * Indices of the runs whose hyperparameters, schedule or clip norm differ, when `next` can be
+ * retuned from `prev` (same runs, optimizers, objective, start, budget); null otherwise.
+ */
+export function editedRuns(prev: ResolvedExperiment | null, next: ResolvedExperiment): number[] | null {
+  if (!prev) return null;
+  try {
+    assertRetunable(prev, next);
+  } catch {
+    return null;
+  }
+  const tuning = (r: ResolvedExperiment['runs'][number]) => JSON.stringify([r.hyper, r.schedule, r.max_grad_norm]);
+  return next.runs.flatMap((r, i) => (tuning(r) === tuning(prev.runs[i]) ? [] : [i]));
+}
+
 export class RaceRunner {
   private engine: ResilientEngine | null = null;
   private busy = false;
   private carry = 0;
   private key = '';
+  /** The experiment the engine runs now (configured, then retuned). */
+  private running: ResolvedExperiment | null = null;
   private resetToken = -1;
   private pref: EnginePreference | null = null;
   private frame = 0;
@@ -89,13 +113,13 @@ export class RaceRunner {
     if (!this.engine || this.pref !== s.enginePref) return this.ensureEngine(s.enginePref);
     const key = physicsKey(s.resolved);
     if (key !== this.key) {
-      const keep = this.key !== '' && s.lastChange === 'hyper' && s.hyperMode === 'continue' ? s.step : 0;
-      if (this.key !== '' && s.lastChange === 'hyper') s.setNotice(keep > 0 ? 'notice.continued' : 'notice.restarted');
-      return this.configure(s.resolved, key, keep);
+      const edited = s.lastChange === 'hyper' && s.step > 0 ? editedRuns(this.running, s.resolved) : null;
+      if (edited && edited.length > 0) return this.tune(s.resolved, key, edited, s.hyperMode);
+      return this.configure(s.resolved, key);
     }
     if (s.resetToken !== this.resetToken) {
       this.resetToken = s.resetToken;
-      return this.configure(s.resolved, key, 0);
+      return this.configure(s.resolved, key);
     }
     const remaining = s.resolved.steps - s.step;
     const pending = s.takePendingSteps();
@@ -138,17 +162,39 @@ export class RaceRunner {
     s.setEngineInfo(this.engine.info);
   }
 
-  /** Configures a new race and optionally replays it to `keepStep` (the "continue" mode). */
-  private async configure(e: ResolvedExperiment, key: string, keepStep: number): Promise<void> {
+  /** A hyperparameter edit mid-race: restart the edited runs, or continue every run. */
+  private async tune(e: ResolvedExperiment, key: string, edited: readonly number[], mode: HyperChangeMode): Promise<void> {
     const engine = this.engine!;
     this.key = key;
+    this.running = e;
+    this.carry = 0;
+    const uids = this.store.getState().runUids;
+    if (mode === 'continue') {
+      const snap = await engine.retune(e);
+      if (key !== this.key) return;
+      this.store.getState().ingest(snap);
+      this.store.getState().setNotice('notice.runContinues', uids[edited[0]]);
+      return;
+    }
+    for (const i of edited) {
+      const snap = await engine.restartRun(i, e);
+      if (key !== this.key) return;
+      this.store.getState().restartRun(i, snap);
+    }
+    this.store.getState().setNotice('notice.runRestarted', uids[edited[0]]);
+  }
+
+  /** Configures a new race at step 0. */
+  private async configure(e: ResolvedExperiment, key: string): Promise<void> {
+    const engine = this.engine!;
+    this.key = key;
+    this.running = e;
     this.resetToken = this.store.getState().resetToken;
     this.carry = 0;
     const uids = this.store.getState().draft.runs.map((r) => r.uid);
     const snap = await engine.configure(e, { record: true });
     this.store.getState().beginRace(uids, minimaOf(e));
     this.store.getState().ingest(snap);
-    if (keepStep > 0) await this.advance(keepStep);
   }
 
   private async advance(n: number): Promise<void> {

@@ -23,6 +23,8 @@ export interface RunsSlice {
   /** Starts a new race buffer after (re)configuring the engine. */
   beginRace(uids: readonly string[], minima: readonly Point[]): void;
   ingest(snap: EngineSnapshot): void;
+  /** The engine restarted run `index` (restartRun): its series starts again from `snap`'s values. */
+  restartRun(index: number, snap: EngineSnapshot): void;
 }
 
 /** Statuses only change a few times per race: keep the old array when equal, so React skips. */
@@ -59,5 +61,10 @@ export const createRunsSlice: StateCreator<AppState, [], [], RunsSlice> = (set, 
     s.traj.ingest(snap);
     const statuses = sameStatuses(s.statuses, snap.status) ? s.statuses : [...snap.status];
     set({ snapshot: snap, step: snap.step, statuses, dataVersion: s.dataVersion + 1 });
+  },
+
+  restartRun(index, snap) {
+    get().traj.restartRun(index, snap.step, snap.x[index], snap.y[index], snap.loss[index], snap.gradNorm[index]);
+    get().ingest(snap);
   },
 });

@@ -53,4 +53,21 @@ describe('TrajectoryBuffer', () => {
     expect(b.length).toBe(3);
     expect(b.runs[0].x[1]).toBe(0.7);
   });
+
+  it('a restarted run starts its series again at its own step 0; the others keep theirs', () => {
+    const b = new TrajectoryBuffer(2, []);
+    b.ingest(snap(0, [1, -1]));
+    b.ingest(snap(2, [0.5, -0.5], { steps: [1, 2], x: [0.7, 0.5, -0.7, -0.5] }));
+    b.restartRun(1, 2, 3, 0, 9, 6);
+    expect([b.lengthOf(0), b.lengthOf(1)]).toEqual([3, 1]);
+    expect(b.runs[1].x[0]).toBe(3);
+    // Global steps 3..5 land at run 1's local steps 1..3; the gap at 4 holds its last value.
+    b.ingest(snap(3, [0.4, 2], { steps: [3], x: [0.4, 2] }));
+    b.ingest(snap(5, [0.2, 1]));
+    expect(b.length).toBe(6);
+    expect([b.lengthOf(0), b.lengthOf(1)]).toEqual([6, 4]);
+    expect(Array.from(b.runs[0].x.subarray(0, 6))).toEqual([1, 0.7, 0.5, 0.4, 0.4, 0.2]);
+    expect(Array.from(b.runs[1].x.subarray(0, 4))).toEqual([3, 2, 2, 1]);
+    expect(() => b.restartRun(0, 3, 0, 0, 0, 0)).toThrow('steps 0..5');
+  });
 });

@@ -5,7 +5,7 @@
  */
 import type { EngineSnapshot, TrajectorySamples } from '../engine/types';
 
-/** One run's series; index i is step i (index 0 is the start point). */
+/** One run's series; index i is the run's local step i (index 0 is the start point). */
 export interface RunSeries {
   x: Float64Array;
   y: Float64Array;
@@ -35,12 +35,16 @@ function nearestDistance(x: number, y: number, minima: readonly Point[]): number
 }
 
 /**
- * Mutable buffer of every run's series. `length` is the number of valid samples, shared by
- * all runs because the engine steps them in lockstep.
+ * Mutable buffer of every run's series. `length` is the number of global steps held (the
+ * engine steps all runs in lockstep). A run restarted at global step o (engine restartRun)
+ * starts its series again: global step k lands at its index k − o, and it holds
+ * lengthOf(r) = length − o samples, so its curve starts again at its own step 0.
  */
 export class TrajectoryBuffer {
   readonly runs: RunSeries[];
   length = 0;
+  /** Global step at which each run's series starts. */
+  readonly origins: number[];
   private readonly minima: readonly Point[];
 
   constructor(runCount: number, minima: readonly Point[], capacity = 256) {
@@ -52,6 +56,22 @@ export class TrajectoryBuffer {
       gradNorm: new Float64Array(capacity),
       dist: new Float64Array(capacity),
     }));
+    this.origins = this.runs.map(() => 0);
+  }
+
+  /** Samples of run r (its local steps 0..lengthOf(r) − 1). */
+  lengthOf(r: number): number {
+    return Math.max(0, this.length - (this.origins[r] ?? 0));
+  }
+
+  /**
+   * Run r restarted at global step `step` (the buffer's last step) from the start values
+   * given: its old series is dropped, and these values are its local step 0.
+   */
+  restartRun(r: number, step: number, x: number, y: number, loss: number, g: number): void {
+    if (step !== this.length - 1) throw new Error(`TrajectoryBuffer.restartRun at step ${step}, but the buffer holds steps 0..${this.length - 1}`);
+    this.origins[r] = step;
+    this.put(step, r, x, y, loss, g);
   }
 
   private ensure(capacity: number): void {
@@ -64,8 +84,10 @@ export class TrajectoryBuffer {
     }
   }
 
-  private put(i: number, r: number, x: number, y: number, loss: number, g: number): void {
+  /** Writes run r's values of global step `step`. */
+  private put(step: number, r: number, x: number, y: number, loss: number, g: number): void {
     const s = this.runs[r];
+    const i = step - this.origins[r];
     s.x[i] = x;
     s.y[i] = y;
     s.loss[i] = loss;
@@ -106,19 +128,20 @@ export class TrajectoryBuffer {
     }
   }
 
-  /** Holds the last known value up to (not including) index `step`. */
+  /** Holds the last known value up to (not including) global step `step`. */
   private fillTo(step: number): void {
-    if (this.length === 0) return;
-    const last = this.length - 1;
-    for (let i = this.length; i < step; i++) {
-      for (const s of this.runs) {
+    if (this.length === 0 || step <= this.length) return;
+    this.runs.forEach((s, r) => {
+      const o = this.origins[r];
+      const last = this.length - 1 - o;
+      for (let i = last + 1; i < step - o; i++) {
         s.x[i] = s.x[last];
         s.y[i] = s.y[last];
         s.loss[i] = s.loss[last];
         s.gradNorm[i] = s.gradNorm[last];
         s.dist[i] = s.dist[last];
       }
-      this.length = i + 1;
-    }
+    });
+    this.length = step;
   }
 }

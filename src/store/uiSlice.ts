@@ -8,7 +8,10 @@ import type { AppState } from './state';
 
 export type Theme = 'light' | 'dark';
 export type Language = 'en' | 'zh-CN';
-/** On a hyperparameter change while running: restart from the start, or recompute to the current step. */
+/**
+ * On a hyperparameter change during a race: the edited run restarts from the start point, or
+ * every run continues from where it is with the new value.
+ */
 export type HyperChangeMode = 'restart' | 'continue';
 
 export interface UiSlice {
@@ -20,8 +23,8 @@ export interface UiSlice {
   view: Box | null;
   drawerOpen: boolean;
   helpOpen: boolean;
-  /** A short notice for the status line (an i18n key), e.g. "race restarted". */
-  notice: string | null;
+  /** A short notice for the status line: an i18n key and the run it is about, if any. */
+  notice: Notice | null;
   setTheme(theme: Theme): void;
   setLanguage(language: Language): void;
   setHyperMode(mode: HyperChangeMode): void;
@@ -29,7 +32,13 @@ export interface UiSlice {
   setView(view: Box | null): void;
   setDrawerOpen(open: boolean): void;
   setHelpOpen(open: boolean): void;
-  setNotice(key: string | null): void;
+  setNotice(key: string | null, runUid?: string): void;
+}
+
+/** A notice: `key` is translated with {{run}} = the name of run `runUid`. */
+export interface Notice {
+  readonly key: string;
+  readonly runUid?: string;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
@@ -48,5 +57,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setView: (view) => set({ view }),
   setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
-  setNotice: (notice) => set({ notice }),
+  setNotice: (key, runUid) => set({ notice: key === null ? null : { key, runUid } }),
 });

@@ -127,6 +127,15 @@ export class CpuEngine implements Engine {
     return this.broadcast((id) => ({ type: 'reset', id }));
   }
 
+  retune(experiment: ResolvedExperiment): Promise<EngineSnapshot> {
+    return this.broadcast((id) => ({ type: 'retune', id, experiment }));
+  }
+
+  restartRun(index: number, experiment: ResolvedExperiment): Promise<EngineSnapshot> {
+    if (!Number.isInteger(index) || index < 0 || index >= this.runCount) return Promise.reject(new Error(`restartRun: run index ${index} is not in 0..${this.runCount - 1}`));
+    return this.broadcast((id) => ({ type: 'restartRun', id, index, experiment }));
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const l of this.links) l.terminate();

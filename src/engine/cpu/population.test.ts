@@ -131,3 +131,50 @@ describe('Population mirrors the core Simulation', () => {
   });
 });
 
+
+describe('Population retune and restartRun mirror the core Simulation', () => {
+  for (const precision of ['f32', 'f64'] as const) {
+    it(`every optimizer, restarts at different steps in one chunk, then a retune (${precision})`, () => {
+      const base = resolveExperiment({
+        objective: { id: 'himmelblau' },
+        steps: 50,
+        runs: ALL.map((optimizer, k) => ({ optimizer, hyper: { lr: 0.01 }, max_grad_norm: k % 2 ? 2 : 0, schedule: { kind: 'cosine', t_max: 40, warmup: 3 } })),
+      });
+      const T = base.runs.length;
+      const tuned: ResolvedExperiment = { ...base, runs: base.runs.map((r, k) => ({ ...r, hyper: { ...r.hyper, lr: 0.01 + 0.002 * k } })) };
+      // Replicas 0..2T-1 of the common start: run i is template i % T, so the simulator's run i % T
+      // twin must see the same restarts; use one simulation per replica round.
+      const p = new Population(base, precision, 0, 2 * T);
+      const sims = [createSimulation(base, precision), createSimulation(base, precision)];
+      const both = (f: (s: ReturnType<typeof createSimulation>, round: number) => void, g: () => void) => { sims.forEach(f); g(); };
+      both((s) => s.advance(7), () => p.advance(7));
+      // Replica T + 3 restarts (round 1, template 3); every other restart hits round 0.
+      both((s, round) => round === 1 ? s.restartRun(3, base) : s.retune(base), () => p.restartRun(T + 3, base));
+      both((s) => s.advance(5), () => p.advance(5));
+      both((s, round) => round === 0 ? s.restartRun(6, tuned) : s.retune(tuned), () => p.restartRun(6, tuned));
+      both((s) => s.advance(9), () => p.advance(9));
+      both((s) => s.retune(base), () => p.retune(base));
+      both((s) => s.advance(50), () => p.advance(50));
+      expect(p.origin(T + 3)).toBe(7);
+      expect(p.origin(6)).toBe(12);
+      for (let i = 0; i < 2 * T; i++) {
+        const sim = sims[Math.floor(i / T)];
+        expectSame(p, i, sim, i % T);
+        expect(Array.from(p.grad.subarray(2 * i, 2 * i + 2))).toEqual(Array.from(sim.grad.subarray(2 * (i % T), 2 * (i % T) + 2)));
+      }
+    });
+  }
+
+  it('a restarted run equals a fresh population member started at that moment (own start, stepBatch path)', () => {
+    const exp = resolveExperiment({ objective: { id: 'rosenbrock' }, steps: 40, runs: [{ optimizer: 'adam', hyper: { lr: 0.02 }, schedule: { kind: 'cosine', t_max: 30 } }] });
+    const starts = new Float64Array([0.5, -0.25, -1, 1.5, 1.2, 1.2]);
+    const p = new Population(exp, 'f32', 0, 3, starts);
+    p.advance(15);
+    p.restartRun(1, exp);
+    p.advance(40);
+    const fresh = new Population({ ...exp, steps: 25 }, 'f32', 0, 1, starts.slice(2, 4));
+    fresh.advance(25);
+    expect([p.x[1], p.y[1], p.loss[1], ...p.state(1)]).toEqual([fresh.x[0], fresh.y[0], fresh.loss[0], ...fresh.state(0)]);
+    expect(p.status(1)).toEqual(fresh.status(0));
+  });
+});

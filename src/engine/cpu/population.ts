@@ -5,6 +5,9 @@
  * status, clipGradNorm, the optimizers' step/stepBatch, the formula tape): per-step semantics
  * are exactly the header of src/core/simulate.ts, and population.test.ts holds the two together.
  *
+ * retune and restartRun follow the simulator's header too: each run has an origin (the global
+ * step it last restarted at) and its local step drives t, the schedule and its status step.
+ *
  * Speed: runs are stepped in chunks of CHUNK runs of one template (./lanes). A chunk takes all
  * the steps of an advance() call while its arrays stay in cache; the formula tape runs once per
  * instruction over the whole chunk (core/expr batch evaluator) and the optimizer's stepBatch
@@ -16,6 +19,7 @@ import { clipGradNorm } from '../../core/optimizers';
 import type { StepContext } from '../../core/optimizers/types';
 import { identity, prepareObjective, prepareRuns, type PreparedRun, type Rounding } from '../../core/simulate/prepare';
 import { CONVERGED, divergenceCode, isDiverged, RUNNING, toRunStatus } from '../../core/simulate/status';
+import { assertRetunable, assertRunIndex } from '../../core/simulate/retune';
 import { Lanes } from './lanes';
 import type { CpuPrecision } from './protocol';
 
@@ -29,7 +33,8 @@ export type Recorder = (i: number, k: number) => void;
 
 /** The local runs of one template, in ascending order. */
 interface Group {
-  readonly run: PreparedRun;
+  /** Replaced by retune (same optimizer, so the same state layout). */
+  run: PreparedRun;
   readonly runs: Int32Array;
 }
 
@@ -62,11 +67,16 @@ export class Population {
   private readonly laneOf: Int32Array;
   private readonly recorded = new Int32Array(CHUNK);
   private readonly ctx: MutableContext;
+  private exp: ResolvedExperiment;
+  /** Global step at which each run (re)started; `restarted` is false while all are 0. */
+  private readonly origins: Int32Array;
+  private restarted = false;
 
   constructor(exp: ResolvedExperiment, precision: CpuPrecision, begin: number, end: number, starts?: Float64Array) {
     // roundF32Ftz's semantics, as createSimulation (plain Math.fround would keep subnormals the
     // GPU flushes), in its cheaper form: the rounding runs after every operation.
     const r = (this.r = precision === 'f32' ? roundF32FtzFast : identity);
+    this.exp = exp;
     const obj = prepareObjective(exp, r);
     const formula = obj.bound.formula;
     const tape = (formula as Partial<CompiledFormulaDetails>).tape ?? compileFormula(formula.source, { params: formula.params }).tape;
@@ -106,12 +116,15 @@ export class Population {
     const maxStride = Math.max(0, ...templates.map((t) => t.state0.length));
     this.lanes = new Lanes(CHUNK, maxStride);
     this.laneOf = new Int32Array(n).fill(-1);
+    this.origins = new Int32Array(n);
     this.ctx = { theta: new Float64Array(2), g: new Float64Array(2), state: new Float64Array(maxStride), t: 0, lr: 0, h: {}, r };
     this.reset();
   }
 
   reset(): void {
     this.step = 0;
+    this.origins.fill(0);
+    this.restarted = false;
     const L = this.lanes;
     for (const { run, runs } of this.groups) {
       for (let c = 0; c < runs.length; c += CHUNK) {
@@ -138,6 +151,40 @@ export class Population {
     }
   }
 
+  /** Every run continues with exp's hyperparameters from the next step (simulator: retune). */
+  retune(exp: ResolvedExperiment): void {
+    assertRetunable(this.exp, exp);
+    const templates = prepareRuns(exp, this.r);
+    this.groups.forEach((g, t) => (g.run = templates[t]));
+    this.exp = exp;
+  }
+
+  /** retune(exp), then local run i back to its start at the current step (simulator: restartRun). */
+  restartRun(i: number, exp: ResolvedExperiment): void {
+    assertRunIndex(i, this.count);
+    this.retune(exp);
+    const L = this.lanes;
+    this.stateBuf.set(this.groups[this.templateOf[i]].run.state0, this.stateAt[i]);
+    this.code[i] = RUNNING;
+    this.codeStep[i] = 0;
+    this.origins[i] = this.step;
+    this.restarted ||= this.step > 0;
+    L.x[0] = this.startX[i];
+    L.y[0] = this.startY[i];
+    this.evaluator.evaluate(L.x, L.y, this.params, L.loss, L.gx, L.gy, 1);
+    this.x[i] = L.x[0];
+    this.y[i] = L.y[0];
+    this.loss[i] = L.loss[0];
+    this.grad[2 * i] = L.gx[0];
+    this.grad[2 * i + 1] = L.gy[0];
+    this.gradNorm[i] = this.checkStatus(i, L.x[0], L.y[0], L.loss[0], L.gx[0], L.gy[0], 0);
+  }
+
+  /** Global step at which run i (re)started. */
+  origin(i: number): number {
+    return this.origins[i];
+  }
+
   /** Run i's optimizer state (a view into the population's buffer). */
   state(i: number): Float64Array {
     const at = this.stateAt[i];
@@ -148,7 +195,7 @@ export class Population {
     return toRunStatus(this.code[i], this.codeStep[i]);
   }
 
-  /** Step 2 of the simulator's header at θ_k for run i; returns ‖g‖ (rounded). */
+  /** Step 2 of the simulator's header at θ_k for run i (k local); returns ‖g‖ (rounded). */
   private checkStatus(i: number, x: number, y: number, f: number, gx: number, gy: number, k: number): number {
     const r = this.r;
     const gn = r(Math.sqrt(r(r(gx * gx) + r(gy * gy))));
@@ -233,17 +280,21 @@ export class Population {
       gx = L.cx;
       gy = L.cy;
     }
-    const lr = r(run.lr * run.m[k + 1]);
+    // One t for the chunk unless restarted runs with different origins share it.
+    const o = this.restarted ? this.commonOrigin(n) : 0;
     const def = run.def;
-    if (def.stepBatch) {
-      def.stepBatch({ n, x: L.x, y: L.y, gx, gy, state: L.state, stride: L.stride, t: k + 1, lr, h: run.h, r });
+    if (o < 0) {
+      this.stepEach(run, gx, gy, k + 1);
+    } else if (def.stepBatch) {
+      const t = k + 1 - o;
+      def.stepBatch({ n, x: L.x, y: L.y, gx, gy, state: L.state, stride: L.stride, t, lr: r(run.lr * run.m[t]), h: run.h, r });
     } else {
-      this.stepEach(run, gx, gy, k + 1, lr);
+      this.stepEach(run, gx, gy, k + 1, o);
     }
     this.evaluator.evaluate(L.x, L.y, this.params, L.loss, L.gx, L.gy, n);
     for (let j = 0; j < L.active; ) {
       const i = L.run[j];
-      L.gradNorm[j] = this.checkStatus(i, L.x[j], L.y[j], L.loss[j], L.gx[j], L.gy[j], k + 1);
+      L.gradNorm[j] = this.checkStatus(i, L.x[j], L.y[j], L.loss[j], L.gx[j], L.gy[j], k + 1 - this.origins[i]);
       if (isDiverged(this.code[i])) {
         // Frozen at θ_{k+1}: its values leave the chunk now; the last lane moves into j.
         this.storeLane(j);
@@ -256,16 +307,29 @@ export class Population {
     }
   }
 
-  /** The scalar `step` per lane, for optimizers without stepBatch (one reused context). */
-  private stepEach(run: PreparedRun, gx: Float64Array, gy: Float64Array, t: number, lr: number): void {
+  /** The origin shared by the first n lanes' runs, or -1 when they differ. */
+  private commonOrigin(n: number): number {
+    const L = this.lanes;
+    const o = n > 0 ? this.origins[L.run[0]] : 0;
+    for (let j = 1; j < n; j++) if (this.origins[L.run[j]] !== o) return -1;
+    return o;
+  }
+
+  /**
+   * The scalar `step` per lane, for optimizers without stepBatch and for chunks whose lanes
+   * have different origins (one reused context): lane j takes t = k1 − origin, or k1 − o when
+   * `o` (a common origin) is given.
+   */
+  private stepEach(run: PreparedRun, gx: Float64Array, gy: Float64Array, k1: number, o = -1): void {
     const L = this.lanes;
     const S = L.stride;
     const ctx = this.ctx;
     const { theta, g, state } = ctx;
-    ctx.t = t;
-    ctx.lr = lr;
     ctx.h = run.h;
     for (let j = 0; j < L.active; j++) {
+      const t = k1 - (o >= 0 ? o : this.origins[L.run[j]]);
+      ctx.t = t;
+      ctx.lr = this.r(run.lr * run.m[t]);
       theta[0] = L.x[j];
       theta[1] = L.y[j];
       g[0] = gx[j];

@@ -34,7 +34,22 @@ export interface ResetRequest {
   readonly id: number;
 }
 
-export type WorkerRequest = ConfigureRequest | StepRequest | ResetRequest;
+/** Every run continues with the experiment's hyperparameters from the next step. */
+export interface RetuneRequest {
+  readonly type: 'retune';
+  readonly id: number;
+  readonly experiment: ResolvedExperiment;
+}
+
+/** Retune, then global run `index` (when in this worker's slice) restarts from its start. */
+export interface RestartRunRequest {
+  readonly type: 'restartRun';
+  readonly id: number;
+  readonly index: number;
+  readonly experiment: ResolvedExperiment;
+}
+
+export type WorkerRequest = ConfigureRequest | StepRequest | ResetRequest | RetuneRequest | RestartRunRequest;
 
 /** One worker's part of a snapshot; arrays are indexed from `begin`. */
 export interface SliceSnapshot {

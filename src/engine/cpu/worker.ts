@@ -4,6 +4,7 @@
  * core reference simulator (createSimulation) or, for replicas with their own starts, its
  * structure-of-arrays twin (./population). Answers every request with a slice snapshot.
  */
+import type { ResolvedExperiment } from '../../core/experiment';
 import { createSimulation, type Simulation } from '../../core/simulate';
 import { encodeStatus } from '../runStatus';
 import { Population } from './population';
@@ -23,6 +24,9 @@ interface Runner {
   state(i: number): Float64Array;
   advance(n: number, recordCount: number, record?: (i: number, k: number) => void): number;
   reset(): void;
+  retune(exp: ResolvedExperiment): void;
+  /** Local run index. */
+  restartRun(i: number, exp: ResolvedExperiment): void;
 }
 
 /** The core Simulation as a Runner: one step at a time only while recording. */
@@ -53,6 +57,8 @@ function simulationRunner(sim: Simulation): Runner {
       return taken;
     },
     reset: () => sim.reset(),
+    retune: (exp) => sim.retune(exp),
+    restartRun: (i, exp) => sim.restartRun(i, exp),
   };
 }
 
@@ -66,10 +72,14 @@ function populationRunner(p: Population): Runner {
     state: (i) => p.state(i),
     advance: (n, recordCount, record) => p.advance(n, recordCount, record),
     reset: () => p.reset(),
+    retune: (exp) => p.retune(exp),
+    restartRun: (i, exp) => p.restartRun(i, exp),
   };
 }
 
 let runner: Runner | null = null;
+/** First global run index of this worker's slice. */
+let sliceBegin = 0;
 let recordCount = 0;
 let detail = false;
 
@@ -103,6 +113,7 @@ function configure(m: ConfigureRequest): SliceSnapshot {
     ? simulationRunner(createSimulation(m.experiment, m.precision))
     : populationRunner(new Population(m.experiment, m.precision, m.begin, m.end, m.starts));
   recordCount = Math.max(0, Math.min(m.end, m.recordEnd) - m.begin);
+  sliceBegin = m.begin;
   detail = m.detail;
   return snapshot(currentSamples());
 }
@@ -142,6 +153,13 @@ function handle(m: WorkerRequest): SliceSnapshot {
   }
   if (!runner) throw new Error('configure() first');
   if (m.type === 'step') return step(m.n);
+  if (m.type === 'retune' || m.type === 'restartRun') {
+    // No samples: nothing stepped. The caller knows a restarted run's new step-0 values from x, y.
+    const local = m.type === 'restartRun' ? m.index - sliceBegin : -1;
+    if (local >= 0 && local < runner.count) runner.restartRun(local, m.experiment);
+    else runner.retune(m.experiment);
+    return snapshot(recordCount === 0 ? undefined : emptySamples());
+  }
   runner.reset();
   return snapshot(currentSamples());
 }

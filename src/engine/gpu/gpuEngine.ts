@@ -7,10 +7,14 @@
  * (./staging), mapped asynchronously. step() calls may overlap: submissions stay in order, and
  * readbacks resolve as the GPU finishes. Device loss, uncaptured errors, compile errors and
  * out-of-memory become one EngineFault; pending and later calls reject with EngineFaultError.
+ * retune re-uploads the consts tables (rebuilding a group's pipelines when its CLIP/SCHEDULE
+ * flags change; the run data stays); restartRun also writes the run's start and origin and
+ * runs the init pass for that one thread.
  */
 import type { ResolvedExperiment } from '../../core/experiment';
 import { getOptimizer, stateSize } from '../../core/optimizers';
 import { DETAIL_MAX_RUNS, DEFAULT_RECORD_RUNS } from '../cpu/cpuEngine';
+import { assertRetunable, assertRunIndex } from '../../core/simulate/retune';
 import { EngineFaultError, errorMessage } from '../fault';
 import { StatusDecoder } from '../runStatus';
 import type { ConfigureOptions, Engine, EngineFault, EngineInfo, EngineSnapshot } from '../types';
@@ -43,14 +47,17 @@ interface Group {
   readonly ranges: readonly Range[];
   readonly count: number;
   readonly indexed: boolean;
+  /** The group's run list (thread i runs list[i]); null: thread i runs run i. */
+  readonly list: Uint32Array | null;
 }
 
 interface Configured {
-  readonly exp: ResolvedExperiment;
-  readonly tables: ConstTables;
+  /** The experiment, its tables and groups: replaced by retune (same shapes). */
+  exp: ResolvedExperiment;
+  tables: ConstTables;
+  groups: Group[];
   readonly plan: CapacityPlan;
   readonly bufs: RunBuffers;
-  readonly groups: Group[];
   readonly runCount: number;
   readonly recordCount: number;
   readonly detail: boolean;
@@ -109,6 +116,24 @@ export class GpuEngine implements Engine {
 
   reset(): Promise<EngineSnapshot> {
     return this.enqueue(() => this.submitInit());
+  }
+
+  retune(experiment: ResolvedExperiment): Promise<EngineSnapshot> {
+    return this.enqueue(async () => {
+      const c = await this.applyRetune(experiment);
+      return this.readCurrent(c);
+    });
+  }
+
+  restartRun(index: number, experiment: ResolvedExperiment): Promise<EngineSnapshot> {
+    return this.enqueue(async () => {
+      assertRunIndex(index, this.configured().runCount);
+      const c = await this.applyRetune(experiment);
+      const at = this.submitted;
+      this.device.queue.writeBuffer(c.bufs.runs, 16 * index, c.start, 4 * index, 4);
+      this.device.queue.writeBuffer(c.bufs.origins, 4 * index, Uint32Array.of(at));
+      return this.submitChunk(c, at, at, true, index).then(({ part }) => ({ done: part.then((p) => assembleSnapshot(c, [p], at)) }));
+    });
   }
 
   dispose(): void {
@@ -182,21 +207,9 @@ export class GpuEngine implements Engine {
     if (starts && starts.length < 2 * runCount) throw new Error(`replicas.starts has ${starts.length} values, needs ${2 * runCount}`);
     const recordCount = options.record ? Math.min(runCount, options.recordRuns ?? DEFAULT_RECORD_RUNS) : 0;
     const tables = buildTables(exp);
-    const limits = this.device.limits;
-    const plan = planCapacity(limits, runCount, recordCount, T, exp.steps, tables.objParams);
+    const plan = planCapacity(this.device.limits, runCount, recordCount, T, exp.steps, tables.objParams);
     const lists = tables.groups.map((g) => (tables.groups.length === 1 ? null : groupRuns(runCount, T, g.templates)));
-    const groups = await Promise.all(tables.groups.map(async (g, i): Promise<Group> => {
-      const list = lists[i];
-      const count = list ? list.length : runCount;
-      const recorded = list ? countBelow(list, recordCount) : Math.min(count, recordCount);
-      const bounds: [number, number, boolean][] = [[0, recorded, true], [recorded, count, false]];
-      const ranges = await Promise.all(bounds.filter(([a, b]) => b > a).map(async ([first, end, record]) => ({
-        pipeline: await this.pipeline(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: false, record }),
-        init: await this.pipeline(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: true, record }),
-        first, end, grid: dispatchGrid(end - first, plan.workgroupSize, limits.maxComputeWorkgroupsPerDimension),
-      })));
-      return { ranges, count, indexed: list !== null };
-    }));
+    const groups = await Promise.all(lists.map((list, i) => this.makeGroup(tables, i, list, runCount, recordCount, plan)));
     const paramSlots = groups.reduce((n, g) => n + g.ranges.length, 0) * (DISPATCHES_PER_SUBMIT + 1);
     const bufs = await createRunBuffers(this.device, this.layouts, { runs: runCount, recorded: recordCount, ringCap: plan.ringCap, consts: tables.data, paramSlots, groups: lists });
     const start = new Float32Array(4 * runCount);
@@ -209,6 +222,48 @@ export class GpuEngine implements Engine {
     return this.submitInit();
   }
 
+  /** Group i's dispatch ranges, with pipelines specialised for its tables' flags. */
+  private async makeGroup(tables: ConstTables, i: number, list: Uint32Array | null, runCount: number, recordCount: number, plan: CapacityPlan): Promise<Group> {
+    const g = tables.groups[i];
+    const count = list ? list.length : runCount;
+    const recorded = list ? countBelow(list, recordCount) : Math.min(count, recordCount);
+    const bounds: [number, number, boolean][] = [[0, recorded, true], [recorded, count, false]];
+    const ranges = await Promise.all(bounds.filter(([a, b]) => b > a).map(async ([first, end, record]) => ({
+      pipeline: await this.pipeline(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: false, record }),
+      init: await this.pipeline(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: true, record }),
+      first, end, grid: dispatchGrid(end - first, plan.workgroupSize, this.device.limits.maxComputeWorkgroupsPerDimension),
+    })));
+    return { ranges, count, indexed: list !== null, list };
+  }
+
+  /**
+   * New hyperparameter, clip and schedule tables for the same runs: uploaded into `consts`
+   * (queue-ordered after earlier submits); a group whose override flags no longer fit its
+   * new values (clipping or a schedule turned on) gets pipelines specialised anew.
+   */
+  private async applyRetune(exp: ResolvedExperiment): Promise<Configured> {
+    const c = this.configured();
+    assertRetunable(c.exp, exp);
+    const tables = buildTables(exp);
+    const groups = await Promise.all(tables.groups.map((g, i) => {
+      const old = c.tables.groups[i];
+      const same = old.optimizer === g.optimizer && old.clip === g.clip && old.schedule === g.schedule && old.hpCount === g.hpCount && old.stateSize === g.stateSize;
+      return same ? c.groups[i] : this.makeGroup(tables, i, c.groups[i].list, c.runCount, c.recordCount, c.plan);
+    }));
+    this.assertUsable();
+    this.device.queue.writeBuffer(c.bufs.consts, 0, tables.data);
+    c.exp = exp;
+    c.tables = tables;
+    c.groups = groups;
+    return c;
+  }
+
+  /** A snapshot of the current step without stepping (no samples). */
+  private readCurrent(c: Configured): Promise<{ done: Promise<EngineSnapshot> }> {
+    const at = this.submitted;
+    return this.submitChunk(c, at, at, false).then(({ part }) => ({ done: part.then((p) => assembleSnapshot(c, [p], at)) }));
+  }
+
   private configured(): Configured {
     if (!this.cfg) throw new Error('GpuEngine: configure() before step()/reset()');
     return this.cfg;
@@ -218,6 +273,7 @@ export class GpuEngine implements Engine {
   private submitInit(): Promise<{ done: Promise<EngineSnapshot> }> {
     const c = this.configured();
     this.device.queue.writeBuffer(c.bufs.runs, 0, c.start);
+    this.device.queue.writeBuffer(c.bufs.origins, 0, new Uint32Array(c.runCount));
     this.submitted = 0;
     c.statuses.clear();
     return this.submitChunk(c, 0, 0, true).then(({ part }) => ({ done: part.then((p) => assembleSnapshot(c, [p], 0)) }));
@@ -239,11 +295,14 @@ export class GpuEngine implements Engine {
     return { done: Promise.all(parts).then((ps) => assembleSnapshot(c, ps, target)) };
   }
 
-  /** Encodes steps (a, b] (or the init pass), the copies of what is drawn, submits, maps. */
-  private async submitChunk(c: Configured, a: number, b: number, init: boolean): Promise<{ part: Promise<ChunkReadback> }> {
+  /**
+   * Encodes steps (a, b] (or the init pass: of every run, or of run `only` alone, a restart,
+   * which copies no samples), the copies of what is drawn, submits, maps.
+   */
+  private async submitChunk(c: Configured, a: number, b: number, init: boolean, only?: number): Promise<{ part: Promise<ChunkReadback> }> {
     const last = init || b === this.submitted;
     const R = c.runCount;
-    const sampleSteps = c.recordCount > 0 ? (init ? 1 : b - a) : 0;
+    const sampleSteps = c.recordCount > 0 && only === undefined ? (init ? 1 : b - a) : 0;
     const sampleBytes = sampleSteps * c.recordCount * SAMPLE_BYTES;
     const finalBytes = last ? 24 * R + (c.detail ? (8 + 4 * STATE_STRIDE) * R : 0) : 0;
     const buffer = await this.staging.acquire(Math.max(4, sampleBytes + finalBytes));
@@ -258,16 +317,20 @@ export class GpuEngine implements Engine {
     let slot = 0;
     c.groups.forEach((g, gi) => {
       pass.setBindGroup(1, bufs.perGroup[gi]);
+      // A restart dispatches one thread: the one that runs `only` in the range that holds it.
+      const tid = only === undefined ? -1 : g.list ? g.list.indexOf(only) : only;
       for (const r of g.ranges) {
+        if (only !== undefined && !(tid >= r.first && tid < r.end)) continue;
+        const [first, end, grid] = only === undefined ? [r.first, r.end, r.grid] : [tid, tid + 1, { x: 1, y: 1, rowWidth: plan.workgroupSize }];
         pass.setPipeline(init ? r.init : r.pipeline);
         for (let s = a; init ? s === a : s < b; s += K) {
           const o = (slot * PARAMS_SLOT) / 4;
-          u32.set([s, init ? 0 : Math.min(K, b - s), exp.steps, init ? 1 : 0, r.end, exp.runs.length, c.recordCount, plan.ringCap, r.grid.rowWidth, g.indexed ? 1 : 0, c.tables.hyperOffset, c.tables.initOffset, c.tables.clipOffset, c.tables.schedOffset], o);
+          u32.set([s, init ? 0 : Math.min(K, b - s), exp.steps, init ? 1 : 0, end, exp.runs.length, c.recordCount, plan.ringCap, grid.rowWidth, g.indexed ? 1 : 0, c.tables.hyperOffset, c.tables.initOffset, c.tables.clipOffset, c.tables.schedOffset], o);
           f32[o + 14] = exp.gradTol;
           f32[o + 15] = exp.bound;
-          u32[o + 16] = r.first;
+          u32[o + 16] = first;
           pass.setBindGroup(0, bufs.shared, [slot * PARAMS_SLOT]);
-          pass.dispatchWorkgroups(r.grid.x, r.grid.y);
+          pass.dispatchWorkgroups(grid.x, grid.y);
           slot++;
           if (init) break;
         }

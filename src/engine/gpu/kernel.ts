@@ -99,6 +99,7 @@ export function createStepLayouts(device: GPUDevice): StepLayouts {
       { binding: 3, visibility: C, buffer: rw },
       { binding: 4, visibility: C, buffer: rw },
       { binding: 5, visibility: C, buffer: { type: 'read-only-storage' } },
+      { binding: 6, visibility: C, buffer: { type: 'read-only-storage' } },
     ],
   });
   const pipeline = device.createPipelineLayout({ label: 'step-pipeline-layout', bindGroupLayouts: [shared, perPass] });

@@ -1,7 +1,8 @@
 /**
  * The GPU buffers of one configured experiment and their bind groups. Byte layouts (see
  * shaders/step.wgsl): runs vec4f (x, y, f, ‖g‖), grads vec2f, status vec2u (code, step),
- * states [run][16] f32, samples [ring slot][recorded run] vec4f, group_runs u32, consts f32,
+ * states [run][16] f32, samples [ring slot][recorded run] vec4f, group_runs u32, origins u32
+ * (the step each run last restarted at), consts f32,
  * params one 256-byte StepParams slot per dispatch of a submit.
  */
 import { EngineFaultError, errorMessage } from '../fault';
@@ -14,6 +15,7 @@ export interface RunBuffers {
   readonly status: GPUBuffer;
   readonly states: GPUBuffer;
   readonly samples: GPUBuffer;
+  readonly origins: GPUBuffer;
   readonly consts: GPUBuffer;
   readonly params: GPUBuffer;
   readonly paramSlots: number;
@@ -54,6 +56,7 @@ export async function createRunBuffers(device: GPUDevice, layouts: StepLayouts, 
     const status = make('status', 8 * s.runs);
     const states = make('states', 4 * STATE_STRIDE * s.runs);
     const samples = make('samples', SAMPLE_BYTES * Math.max(1, s.recorded) * s.ringCap);
+    const origins = make('origins', 4 * s.runs);
     const consts = make('consts', s.consts.byteLength, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST);
     const params = make('step-params', PARAMS_SLOT * s.paramSlots, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
     const groupRuns = s.groups.map((g, i) => make(`group-runs-${i}`, g ? g.byteLength : 4, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST));
@@ -65,9 +68,9 @@ export async function createRunBuffers(device: GPUDevice, layouts: StepLayouts, 
     });
     const perGroup = groupRuns.map((gr, i) => device.createBindGroup({
       label: `step-per-pass-${i}`, layout: layouts.perPass,
-      entries: [runs, grads, status, states, samples, gr].map((buffer, binding) => ({ binding, resource: { buffer } })),
+      entries: [runs, grads, status, states, samples, gr, origins].map((buffer, binding) => ({ binding, resource: { buffer } })),
     }));
-    bufs = { runs, grads, status, states, samples, consts, params, paramSlots: s.paramSlots, groupRuns, shared, perGroup };
+    bufs = { runs, grads, status, states, samples, origins, consts, params, paramSlots: s.paramSlots, groupRuns, shared, perGroup };
   } catch (e) {
     // createBuffer throws a RangeError for sizes no allocator could take.
     await device.popErrorScope().catch(() => null);

@@ -185,6 +185,8 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
       .data(visible, (d) => d.id)
       .join('path')
       .attr('data-series', (d) => d.id)
+      // Samples drawn (a restarted run's curve starts again at its own step 0): for tests.
+      .attr('data-length', (d) => d.length)
       .attr('stroke', (d) => d.color)
       .attr('stroke-width', 1.6)
       .attr('stroke-linejoin', 'round')

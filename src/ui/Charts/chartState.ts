@@ -27,7 +27,8 @@ export function chartState(s: AppState, metric: ChartMetric, names: (uid: string
       color: run.color,
       hidden: run.hidden,
       values: data[metric],
-      length: s.traj.length,
+      // Each run against its own local step: a restarted run's curve starts again at 0.
+      length: s.traj.lengthOf(i),
       ...(status?.kind === 'diverged' ? { divergedAt: status.step, divergedLabel } : {}),
     });
   });

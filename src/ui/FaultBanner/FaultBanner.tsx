@@ -4,16 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 import { Icon } from '../Icon/Icon';
+import { runName } from '../text/names';
 
 const selectFault = (s: AppState) => s.fault;
 const selectConfigError = (s: AppState) => s.configError;
 const selectNotice = (s: AppState) => s.notice;
+const selectRuns = (s: AppState) => s.draft.runs;
 
 export function FaultBanner() {
   const { t } = useTranslation();
   const fault = useApp(selectFault);
   const configError = useApp(selectConfigError);
   const notice = useApp(selectNotice);
+  const runs = useApp(selectRuns);
+  const noticeRun = notice?.runUid ? runs.find((r) => r.uid === notice.runUid) : undefined;
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => appStore.getState().setNotice(null), 6000);
@@ -41,7 +45,7 @@ export function FaultBanner() {
       )}
       {notice && (
         <div className="banner banner--info" data-testid="notice">
-          <span className="banner__msg">{t(notice)}</span>
+          <span className="banner__msg">{t(notice.key, { run: noticeRun ? runName(t, noticeRun) : '' })}</span>
           <button type="button" className="icon-btn" aria-label={t('engine.dismiss')} onClick={() => appStore.getState().setNotice(null)}>
             <Icon name="close" />
           </button>

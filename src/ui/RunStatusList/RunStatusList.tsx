@@ -15,8 +15,8 @@ const selectStatuses = (s: AppState) => s.statuses;
 const selectUids = (s: AppState) => s.runUids;
 const selectSelected = (s: AppState) => s.selectedUid;
 const selectLosses = (s: AppState) => {
-  const n = s.traj.length;
-  return n === 0 ? '' : s.traj.runs.map((r) => formatValue(r.loss[n - 1])).join('|');
+  const t = s.traj;
+  return t.length === 0 ? '' : t.runs.map((r, i) => formatValue(r.loss[t.lengthOf(i) - 1])).join('|');
 };
 
 export function RunStatusList() {

@@ -49,7 +49,7 @@ export function surfaceState(s: AppState, labels: SelectionLabels): SurfaceViewS
       hidden: draft.hidden,
       x: series.x,
       y: series.y,
-      length: s.traj.length,
+      length: s.traj.lengthOf(i),
       status: s.statuses[i] ?? { kind: 'running' },
     });
   });
@@ -66,7 +66,7 @@ export function surfaceState(s: AppState, labels: SelectionLabels): SurfaceViewS
   const draft = i >= 0 ? byUid.get(s.runUids[i]) : undefined;
   if (!draft || draft.hidden || !s.snapshot) return state;
   const snap = s.snapshot;
-  const len = s.traj.length;
+  const len = s.traj.lengthOf(i);
   const series = s.traj.runs[i];
   const step: [number, number] | undefined =
     len >= 2 ? [series.x[len - 1] - series.x[len - 2], series.y[len - 1] - series.y[len - 2]] : undefined;
