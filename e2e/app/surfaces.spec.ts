@@ -51,3 +51,12 @@ test('a custom formula compiles; a broken one is refused with its position, keep
   // The previous formula is still the one shown and raced.
   await expect(page.getByTestId('surface-formula')).toContainText('4');
 });
+
+test('a surface without a known minimum says so in the distance chart', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('chart-dist-empty')).toHaveCount(0);
+  await page.getByTestId('surface-option-saddle').click();
+  await expect(page.getByTestId('chart-dist-empty')).toBeVisible();
+  await page.getByTestId('surface-option-booth').click();
+  await expect(page.getByTestId('chart-dist-empty')).toHaveCount(0);
+});

@@ -168,6 +168,7 @@ export const en = {
     loss: 'Loss',
     gradNorm: 'Gradient norm ‖∇f‖',
     distance: 'Distance to nearest minimum',
+    noMinima: 'This surface has no known minimum, so there is no distance to show.',
     step: 'Step',
     lossAria: 'Loss versus step for every run',
     gradAria: 'Gradient norm versus step for every run',

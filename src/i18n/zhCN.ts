@@ -170,6 +170,7 @@ export const zhCN: Catalogue = {
     loss: '损失',
     gradNorm: '梯度范数 ‖∇f‖',
     distance: '到最近最小值的距离',
+    noMinima: '该曲面没有已知的最小值，因此无法显示距离。',
     step: '步数',
     lossAria: '各运行的损失随步数的变化',
     gradAria: '各运行的梯度范数随步数的变化',

@@ -47,6 +47,11 @@ export class TrajectoryBuffer {
   readonly origins: number[];
   private readonly minima: readonly Point[];
 
+  /** False when the surface has no known minimum (a custom formula, the saddle): no distances. */
+  get hasMinima(): boolean {
+    return this.minima.length > 0;
+  }
+
   constructor(runCount: number, minima: readonly Point[], capacity = 256) {
     this.minima = minima;
     this.runs = Array.from({ length: runCount }, () => ({

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createLineChart } from '../../plots/lineChart';
 import type { LineChart } from '../../plots/types';
-import { appStore } from '../../store/store';
+import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 import { formatValue } from '../text/format';
 import { runName } from '../text/names';
@@ -25,9 +25,13 @@ const CHARTS: readonly ChartDef[] = [
   { metric: 'dist', title: 'charts.distance', aria: 'charts.distAria', testId: 'chart-dist' },
 ];
 
+const selectHasMinima = (s: AppState) => s.traj.hasMinima;
+
 function ChartCard({ def }: { def: ChartDef }) {
   const { t, i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
+  const hasMinima = useApp(selectHasMinima);
+  const empty = def.metric === 'dist' && !hasMinima;
 
   useEffect(() => {
     const el = host.current;
@@ -58,6 +62,11 @@ function ChartCard({ def }: { def: ChartDef }) {
     <figure className="chart-card">
       <figcaption className="chart-card__title">{t(def.title)}</figcaption>
       <div className="chart-card__plot" ref={host} />
+      {empty && (
+        <p className="chart-card__empty" data-testid="chart-dist-empty">
+          {t('charts.noMinima')}
+        </p>
+      )}
     </figure>
   );
 }
