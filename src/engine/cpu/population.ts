@@ -12,18 +12,16 @@
  * the steps of an advance() call while its arrays stay in cache; the formula tape runs once per
  * instruction over the whole chunk (core/expr batch evaluator) and the optimizer's stepBatch
  * (when it has one) once per chunk, instead of an interpreter dispatch per run and operation.
+ * The optimizer update of a chunk (clip, t per origin, step) lives in ./laneUpdate.
  */
 import type { ResolvedExperiment, RunStatus } from '../../core/experiment';
 import { compileFormula, createBatchEvaluator, roundF32FtzFast, type BatchEvaluator, type CompiledFormulaDetails } from '../../core/expr';
-import { clipGradNorm } from '../../core/optimizers';
-import type { StepContext } from '../../core/optimizers/types';
 import { identity, prepareObjective, prepareRuns, type PreparedRun, type Rounding } from '../../core/simulate/prepare';
 import { CONVERGED, divergenceCode, isDiverged, RUNNING, toRunStatus } from '../../core/simulate/status';
 import { assertRetunable, assertRunIndex } from '../../core/simulate/retune';
+import { LaneUpdate } from './laneUpdate';
 import { Lanes } from './lanes';
 import type { CpuPrecision } from './protocol';
-
-type MutableContext = { -readonly [K in keyof StepContext]: StepContext[K] };
 
 /** Runs per chunk: registers (tape length × CHUNK × 8 B) and lanes stay within L2. */
 export const CHUNK = 512;
@@ -66,7 +64,8 @@ export class Population {
   /** Lane of each run during a chunk (-1: frozen or not in the chunk). */
   private readonly laneOf: Int32Array;
   private readonly recorded = new Int32Array(CHUNK);
-  private readonly ctx: MutableContext;
+  /** The optimizer update of a chunk's lanes (clip, t per origin, step): ./laneUpdate. */
+  private readonly update: LaneUpdate;
   private exp: ResolvedExperiment;
   /** Global step at which each run (re)started; `restarted` is false while all are 0. */
   private readonly origins: Int32Array;
@@ -117,7 +116,7 @@ export class Population {
     this.lanes = new Lanes(CHUNK, maxStride);
     this.laneOf = new Int32Array(n).fill(-1);
     this.origins = new Int32Array(n);
-    this.ctx = { theta: new Float64Array(2), g: new Float64Array(2), state: new Float64Array(maxStride), t: 0, lr: 0, h: {}, r };
+    this.update = new LaneUpdate(this.lanes, r, maxStride, this.origins);
     this.reset();
   }
 
@@ -264,33 +263,8 @@ export class Population {
   /** One step of the header (3, then 1 and 2 at θ_{k+1}) for every active lane. */
   private stepLanes(run: PreparedRun, k: number): void {
     const L = this.lanes;
-    const r = this.r;
     const n = L.active;
-    let gx = L.gx;
-    let gy = L.gy;
-    if (run.maxNorm > 0) {
-      const g = this.ctx.g;
-      for (let j = 0; j < n; j++) {
-        g[0] = gx[j];
-        g[1] = gy[j];
-        clipGradNorm(g, run.maxNorm, r);
-        L.cx[j] = g[0];
-        L.cy[j] = g[1];
-      }
-      gx = L.cx;
-      gy = L.cy;
-    }
-    // One t for the chunk unless restarted runs with different origins share it.
-    const o = this.restarted ? this.commonOrigin(n) : 0;
-    const def = run.def;
-    if (o < 0) {
-      this.stepEach(run, gx, gy, k + 1);
-    } else if (def.stepBatch) {
-      const t = k + 1 - o;
-      def.stepBatch({ n, x: L.x, y: L.y, gx, gy, state: L.state, stride: L.stride, t, lr: r(run.lr * run.m[t]), h: run.h, r });
-    } else {
-      this.stepEach(run, gx, gy, k + 1, o);
-    }
+    this.update.apply(run, k, this.restarted);
     this.evaluator.evaluate(L.x, L.y, this.params, L.loss, L.gx, L.gy, n);
     for (let j = 0; j < L.active; ) {
       const i = L.run[j];
@@ -304,41 +278,6 @@ export class Population {
       } else {
         j++;
       }
-    }
-  }
-
-  /** The origin shared by the first n lanes' runs, or -1 when they differ. */
-  private commonOrigin(n: number): number {
-    const L = this.lanes;
-    const o = n > 0 ? this.origins[L.run[0]] : 0;
-    for (let j = 1; j < n; j++) if (this.origins[L.run[j]] !== o) return -1;
-    return o;
-  }
-
-  /**
-   * The scalar `step` per lane, for optimizers without stepBatch and for chunks whose lanes
-   * have different origins (one reused context): lane j takes t = k1 − origin, or k1 − o when
-   * `o` (a common origin) is given.
-   */
-  private stepEach(run: PreparedRun, gx: Float64Array, gy: Float64Array, k1: number, o = -1): void {
-    const L = this.lanes;
-    const S = L.stride;
-    const ctx = this.ctx;
-    const { theta, g, state } = ctx;
-    ctx.h = run.h;
-    for (let j = 0; j < L.active; j++) {
-      const t = k1 - (o >= 0 ? o : this.origins[L.run[j]]);
-      ctx.t = t;
-      ctx.lr = this.r(run.lr * run.m[t]);
-      theta[0] = L.x[j];
-      theta[1] = L.y[j];
-      g[0] = gx[j];
-      g[1] = gy[j];
-      for (let s = 0; s < S; s++) state[s] = L.state[j * S + s];
-      run.def.step(ctx);
-      for (let s = 0; s < S; s++) L.state[j * S + s] = state[s];
-      L.x[j] = theta[0];
-      L.y[j] = theta[1];
     }
   }
 
