@@ -1,9 +1,9 @@
 // The step kernel: advances every run of one optimizer group by up to `count` steps in one
 // dispatch (a loop in the kernel: one dispatch per step costs ~25 µs on SwiftShader).
 // Composed by src/engine/gpu/kernel.ts, in this order:
-//   shaders/common.wgsl, the objective (obj_f, obj_grad from the formula compiler, parameters
-//   read from `consts`), shaders/optimizers/clip.wgsl, ONE shaders/optimizers/<id>.wgsl
-//   (opt_step over the private arrays st and hp), then this file.
+//   shaders/common.wgsl, the objective (obj_f, obj_grad and the fused obj_fg from the formula
+//   compiler, parameters read from private copies of `consts`), shaders/optimizers/clip.wgsl,
+//   ONE shaders/optimizers/<id>.wgsl (opt_step over the private arrays st and hp), then this file.
 // Per-step semantics mirror src/core/simulate.ts (float32 mode) operation for operation:
 //   θ_k is held with f(θ_k), ‖g(θ_k)‖ and g(θ_k); one step k -> k+1 is
 //   g' = clip(g, max_grad_norm); lr_t = lr * m[t], t = k + 1 - origin; θ = opt_step(θ, g', t, lr_t);
@@ -14,6 +14,8 @@
 // CLIP, SCHEDULE, HP_COUNT, STATE_VEC4): SwiftShader runs both sides of every branch under a lane
 // mask, so code that a flag removes costs nothing instead of costing every step. Values stay
 // runtime data; the flags only remove operations whose result is known (g unclipped, m[t] = 1).
+// f and g at the same θ come from obj_fg, one pass over the formula's tape: the subexpressions
+// they share are computed once (same f32 operations as obj_f and obj_grad, so the same bits).
 
 // Status codes (src/engine/runStatus.ts).
 const kRunning: u32 = 0u;
@@ -165,8 +167,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   if (INIT) {
     load_init(P.init_offset + tmpl * 16u);
     let th = cur.xy;
-    let f = obj_f(th);
-    g = obj_grad(th);
+    let fg = obj_fg(th);
+    let f = fg.x;
+    g = fg.yz;
     let gn = sqrt(g.x * g.x + g.y * g.y);
     cur = vec4f(th, f, gn);
     s = check(vec2u(kRunning, 0u), th, f, g, gn, 0u, bound, tol);
@@ -189,8 +192,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
         var lr_t = hp[0];
         if (SCHEDULE) { lr_t = hp[0] * consts[sched + t]; }
         let th = opt_step(cur.xy, gc, f32(t), lr_t);
-        let f = obj_f(th);
-        g = obj_grad(th);
+        let fg = obj_fg(th);
+        let f = fg.x;
+        g = fg.yz;
         let gn = sqrt(g.x * g.x + g.y * g.y);
         cur = vec4f(th, f, gn);
         s = check(s, th, f, g, gn, t, bound, tol);

@@ -1,8 +1,8 @@
 /**
- * GPU parity harness for the formula compiler: wraps a formula's emitted WGSL (`f` and `grad`)
- * in a compute kernel that evaluates both at N points read from a storage buffer, with the
- * parameters in the storage buffer `objParams` (runtime values, never constants), and compares
- * each result with CompiledFormula.evaluate32 on the same f32 inputs.
+ * GPU parity harness for the formula compiler: wraps a formula's emitted WGSL (`f`, `grad` and
+ * the fused `fg`) in a compute kernel that evaluates them at N points read from a storage
+ * buffer, with the parameters in the storage buffer `objParams` (runtime values, never
+ * constants), and compares each result with CompiledFormula.evaluate32 on the same f32 inputs.
  * Exposed as window.exprHarness for e2e/gpu/expr.spec.ts.
  */
 import { compileFormula } from '../../src/core/expr';
@@ -17,12 +17,8 @@ export interface ExprCase {
   readonly seed: number;
 }
 
-/** Per-output comparison; index 0 = f, 1 = df/dx, 2 = df/dy. */
-export interface ExprResult {
-  readonly transcendental: boolean;
-  readonly validationError: string | null;
-  readonly compileErrors: string[];
-  readonly count: number;
+/** Per-output comparison with evaluate32; index 0 = f, 1 = df/dx, 2 = df/dy. */
+export interface Comparison {
   /** Values that are not equal as float32 (=== or both NaN). */
   readonly mismatches: [number, number, number];
   /** Largest distance in float32 ulps between GPU and CPU. */
@@ -33,6 +29,15 @@ export interface ExprResult {
   readonly nonFinite: number;
   /** First few mismatches, for the failure message. */
   readonly examples: string[];
+}
+
+/** `f` and `grad` called separately (the top-level fields), and the fused `fg` (`fused`). */
+export interface ExprResult extends Comparison {
+  readonly transcendental: boolean;
+  readonly validationError: string | null;
+  readonly compileErrors: string[];
+  readonly count: number;
+  readonly fused: Comparison;
 }
 
 /** Deterministic points (mulberry32) so every run checks the same inputs. */
@@ -50,7 +55,7 @@ function mulberry32(seed: number): () => number {
 const KERNEL = /* wgsl */ `
 @group(0) @binding(0) var<storage, read> objParams: array<f32>;
 @group(0) @binding(1) var<storage, read> points: array<vec2f>;
-// Three f32 per point: f, df/dx, df/dy.
+// Six f32 per point: f, df/dx, df/dy from f() and grad(), then the same from fg().
 @group(0) @binding(2) var<storage, read_write> results: array<f32>;
 
 @compute @workgroup_size(64)
@@ -59,9 +64,13 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   if (i >= arrayLength(&points)) { return; }
   let p = points[i];
   let g = grad(p);
-  results[3u * i] = f(p);
-  results[3u * i + 1u] = g.x;
-  results[3u * i + 2u] = g.y;
+  results[6u * i] = f(p);
+  results[6u * i + 1u] = g.x;
+  results[6u * i + 2u] = g.y;
+  let v = fg(p);
+  results[6u * i + 3u] = v.x;
+  results[6u * i + 4u] = v.y;
+  results[6u * i + 5u] = v.z;
 }
 `;
 
@@ -123,7 +132,7 @@ async function runCase(c: ExprCase): Promise<ExprResult & { wgsl: string }> {
   };
   const paramBuf = mk('expr objParams', paramData);
   const pointBuf = mk('expr points', pts);
-  const outSize = 3 * 4 * c.points;
+  const outSize = 6 * 4 * c.points;
   const outBuf = device.createBuffer({ label: 'expr results', size: outSize, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
   const readBuf = device.createBuffer({ label: 'expr readback', size: outSize, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
   const bindGroup = device.createBindGroup({
@@ -152,17 +161,34 @@ async function runCase(c: ExprCase): Promise<ExprResult & { wgsl: string }> {
   }
   for (const b of [paramBuf, pointBuf, outBuf, readBuf]) b.destroy();
 
+  const cpu = new Float64Array(3 * c.points);
+  const out = new Float64Array(3);
+  for (let i = 0; i < c.points; i++) {
+    formula.evaluate32(pts[2 * i], pts[2 * i + 1], values, out);
+    cpu.set(out, 3 * i);
+  }
+  return {
+    wgsl,
+    transcendental: formula.transcendental,
+    validationError: scopeError ? scopeError.message : null,
+    compileErrors: errors,
+    count: gpu.length / 6,
+    ...compare(gpu, 0, cpu, pts),
+    fused: compare(gpu, 3, cpu, pts),
+  };
+}
+
+/** Compares gpu[6i + offset + k] with cpu[3i + k] (evaluate32) for every point i. */
+function compare(gpu: Float32Array, offset: number, cpu: Float64Array, pts: Float32Array): Comparison {
   const mismatches: [number, number, number] = [0, 0, 0];
   const maxUlp: [number, number, number] = [0, 0, 0];
   const maxRelErr: [number, number, number] = [0, 0, 0];
   const examples: string[] = [];
   let nonFinite = 0;
-  const cpu = new Float64Array(3);
-  for (let i = 0; gpu.length > 0 && i < c.points; i++) {
-    formula.evaluate32(pts[2 * i], pts[2 * i + 1], values, cpu);
+  for (let i = 0; i < gpu.length / 6; i++) {
     for (let k = 0; k < 3; k++) {
-      const g = gpu[3 * i + k];
-      const r = cpu[k];
+      const g = gpu[6 * i + offset + k];
+      const r = cpu[3 * i + k];
       if (Number.isNaN(g) && Number.isNaN(r)) {
         nonFinite++;
         continue;
@@ -175,18 +201,7 @@ async function runCase(c: ExprCase): Promise<ExprResult & { wgsl: string }> {
       if (examples.length < 5) examples.push(`p=(${pts[2 * i]}, ${pts[2 * i + 1]}) out[${k}]: gpu ${g} cpu ${r} (${ulp} ulp)`);
     }
   }
-  return {
-    wgsl,
-    transcendental: formula.transcendental,
-    validationError: scopeError ? scopeError.message : null,
-    compileErrors: errors,
-    count: gpu.length / 3,
-    mismatches,
-    maxUlp,
-    maxRelErr,
-    nonFinite,
-    examples,
-  };
+  return { mismatches, maxUlp, maxRelErr, nonFinite, examples };
 }
 
 /** A deliberately broken shader must be reported, or the checks above could never fail. */

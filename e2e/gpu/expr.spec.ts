@@ -1,13 +1,14 @@
 /**
  * Formula compiler on real WebGPU (SwiftShader in headless Chromium): for each formula the
- * emitted WGSL `f`/`grad` run at 1000 seeded points, params from the storage buffer objParams,
- * and are compared with CompiledFormula.evaluate32 on the same float32 inputs.
+ * emitted WGSL `f`/`grad` and the fused `fg` (what the step kernel calls) run at 1000 seeded
+ * points, params from the storage buffer objParams, and are compared with
+ * CompiledFormula.evaluate32 on the same float32 inputs.
  * - Non-transcendental formulas (+ - * / sqrt abs min max select only): bit-exact, as float32.
  * - Transcendental ones: within a per-case tolerance derived from WGSL's accuracy table.
  * Plus: a broken shader must surface as a compilation error, and the raw f32 ops are probed.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { ExprCase } from './expr.harness';
+import type { Comparison, ExprCase } from './expr.harness';
 
 /*
  * Transcendental formulas compare within `tol`, an error bound on |gpu - cpu| / max(1, |cpu|).
@@ -113,17 +114,22 @@ for (const c of CASES) {
   test(`WGSL matches evaluate32: ${c.name}`, async () => {
     test.skip(!hasAdapter, 'no WebGPU adapter');
     const r = await inHarness(() => page.evaluate((cc) => window.exprHarness.runCase(cc), c));
-    const summary = `${c.source}: mismatches ${r.mismatches} maxUlp ${r.maxUlp} maxRel ${r.maxRelErr.map((v) => v.toExponential(2))} nonFinite ${r.nonFinite}`;
+    const fused = r.fused;
+    const line = (m: Comparison): string => `mismatches ${m.mismatches} maxUlp ${m.maxUlp} maxRel ${m.maxRelErr.map((v) => v.toExponential(2))} nonFinite ${m.nonFinite}`;
+    const summary = `${c.source}: f/grad ${line(r)}; fg ${line(fused)}`;
     test.info().annotations.push({ type: 'parity', description: summary });
     console.log(summary);
     expect(r.compileErrors, r.wgsl).toEqual([]);
     expect(r.validationError).toBeNull();
     expect(r.count).toBe(POINTS);
-    if (!r.transcendental) {
-      expect(r.mismatches, `${summary}\n${r.examples.join('\n')}`).toEqual([0, 0, 0]);
-    } else {
-      expect(c.tol, 'transcendental cases state a tolerance').toBeDefined();
-      for (const e of r.maxRelErr) expect(e, `${summary}\n${r.examples.join('\n')}`).toBeLessThanOrEqual(c.tol ?? 0);
+    for (const [name, m] of [['f/grad', r], ['fg', fused]] as const) {
+      const detail = `${name}: ${summary}\n${m.examples.join('\n')}`;
+      if (!r.transcendental) {
+        expect(m.mismatches, detail).toEqual([0, 0, 0]);
+      } else {
+        expect(c.tol, 'transcendental cases state a tolerance').toBeDefined();
+        for (const e of m.maxRelErr) expect(e, detail).toBeLessThanOrEqual(c.tol ?? 0);
+      }
     }
   });
 }

@@ -14,7 +14,7 @@ export interface FormulaErrorInfo {
 
 /** Options for emitting WGSL. */
 export interface WgslEmitOptions {
-  /** Prefix for the emitted function names: `${prefix}f` and `${prefix}grad`. Default ''. */
+  /** Prefix for the emitted function names: `${prefix}f`, `${prefix}grad`, `${prefix}fg`. Default ''. */
   readonly prefix?: string;
   /**
    * WGSL expression that reads parameter number `index` (in `params` order) at run time.
@@ -38,7 +38,11 @@ export interface CompiledFormula {
    * after every operation (inputs and constants rounded first). Writes [f, gx, gy] into out.
    */
   evaluate32(x: number, y: number, params: ArrayLike<number>, out: Float64Array): void;
-  /** WGSL source defining `fn ${prefix}f(p: vec2f) -> f32` and `fn ${prefix}grad(p: vec2f) -> vec2f`. */
+  /**
+   * WGSL source defining `fn ${prefix}f(p: vec2f) -> f32`, `fn ${prefix}grad(p: vec2f) -> vec2f`
+   * and `fn ${prefix}fg(p: vec2f) -> vec3f` (f, df/dx, df/dy in one pass over the shared tape;
+   * the same values as f and grad, bit for bit).
+   */
   toWgsl(options?: WgslEmitOptions): string;
   /** LaTeX of the formula as written (for KaTeX). */
   toLatex(): string;

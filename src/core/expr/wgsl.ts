@@ -74,10 +74,12 @@ function body(t: Tape, outputs: readonly number[], paramExpr: (index: number) =>
 }
 
 /**
- * WGSL for `${prefix}f(p: vec2f) -> f32` and `${prefix}grad(p: vec2f) -> vec2f`. Both walk the
- * tape in its order, keeping only the instructions their outputs need, so each value is
- * computed by the same f32 operations as evaluate32. `p` is unused by a constant formula;
- * WGSL allows unused parameters.
+ * WGSL for `${prefix}f(p: vec2f) -> f32`, `${prefix}grad(p: vec2f) -> vec2f` and the fused
+ * `${prefix}fg(p: vec2f) -> vec3f` (f, df/dx, df/dy). Each walks the tape in its order, keeping
+ * only the instructions its outputs need, so each value is computed by the same f32 operations
+ * as evaluate32. fg walks it once for all three outputs: the subexpressions f and the gradient
+ * share (Rosenbrock's y - x^2) are computed once, where calling f and grad computes them twice.
+ * `p` is unused by a constant formula; WGSL allows unused parameters.
  */
 export function emitWgsl(t: Tape, options: WgslEmitOptions = {}): string {
   const prefix = options.prefix ?? '';
@@ -92,6 +94,11 @@ export function emitWgsl(t: Tape, options: WgslEmitOptions = {}): string {
     `fn ${prefix}grad(p: vec2f) -> vec2f {`,
     ...body(t, [gx, gy], paramExpr),
     `  return vec2f(r${gx}, r${gy});`,
+    `}`,
+    ``,
+    `fn ${prefix}fg(p: vec2f) -> vec3f {`,
+    ...body(t, [f, gx, gy], paramExpr),
+    `  return vec3f(r${f}, r${gx}, r${gy});`,
     `}`,
     ``,
   ].join('\n');
