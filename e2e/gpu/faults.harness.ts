@@ -9,6 +9,7 @@ import { resolveExperiment, type ResolvedExperiment } from '../../src/core/exper
 import { bindObjective } from '../../src/core/objectives';
 import { createSimulation } from '../../src/core/simulate';
 import type { CompiledFormula } from '../../src/core/expr';
+import { MAX_CPU_RUNS } from '../../src/engine/cpu/cpuEngine';
 import { createEngine } from '../../src/engine/factory';
 import { EngineFaultError } from '../../src/engine/fault';
 import { acquireDevice } from '../../src/engine/gpu/device';
@@ -107,8 +108,8 @@ async function limitsBare() {
 
 /**
  * The resilient wrapper asked to record more runs than a sample ring can hold (a limit that
- * does not depend on memory): the fault, the CPU engine taking over that request, and the
- * earlier experiment configured again and stepped on the CPU to the simulator's values.
+ * does not depend on memory): the refusal, the running experiment continuing, and the earlier
+ * experiment configured again and stepped to the simulator's values.
  */
 async function limitsRecording(recorded: number) {
   const engine = await createEngine('gpu');
@@ -150,6 +151,24 @@ async function limitsBeyondBoth() {
   const kind = engine.info.kind;
   engine.dispose();
   return { huge, continued, again, kind, faults };
+}
+
+/**
+ * The CPU engine (through the wrapper, as without WebGPU) asked for more runs than it can hold:
+ * refused before anything is allocated, and the running experiment keeps going.
+ */
+async function cpuTooMany() {
+  const engine = await createEngine('cpu');
+  const faults: EngineFault[] = [];
+  engine.onFault((f) => faults.push(f));
+  const prev = previousExperiment(60);
+  await engine.configure(prev, { record: false });
+  await engine.step(10);
+  const huge = await settle(engine.configure(prev, { record: false, replicas: { count: MAX_CPU_RUNS + 1 } }), 15_000);
+  const continued = await settle(engine.step(10), 15_000);
+  const kind = engine.info.kind;
+  engine.dispose();
+  return { max: MAX_CPU_RUNS, huge, continued, kind, faults };
 }
 
 /** A real formula whose WGSL gains a line the device's compiler rejects. */
@@ -249,4 +268,4 @@ declare global {
   interface Window { faultsHarness: Record<string, (...args: never[]) => Promise<unknown>> }
 }
 
-window.faultsHarness = { adapter, limitsBare, limitsRecording, limitsBeyondBoth, shaderKernel, shaderWrapper, oomNearLimit };
+window.faultsHarness = { adapter, cpuTooMany, limitsBare, limitsRecording, limitsBeyondBoth, shaderKernel, shaderWrapper, oomNearLimit };

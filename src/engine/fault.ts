@@ -20,3 +20,12 @@ export function errorMessage(e: unknown): string {
   if (typeof e === 'string') return e;
   return String(e);
 }
+
+/**
+ * The first line of a GPU error message: implementations append multi-line internal traces
+ * (Dawn: source locations, "While calling ..."), which mean nothing to a user.
+ */
+export function firstLine(message: string): string {
+  const line = message.split('\n').find((l) => l.trim() !== '') ?? message;
+  return line.trim().replace(/[.\s]+$/, '');
+}

@@ -43,6 +43,8 @@ export class ResilientEngine implements Engine {
   private reached = 0;
   /** Step the pending calls will reach (step(n) calls may overlap to keep the GPU busy). */
   private requested = 0;
+  /** Bumped by configure/reset: calls of an earlier race must not move `reached` of this one. */
+  private generation = 0;
   private readonly inFlight = new Set<Promise<unknown>>();
   private replacing?: Promise<void>;
   private readonly failed = new WeakSet<Engine>();
@@ -63,13 +65,27 @@ export class ResilientEngine implements Engine {
     return this.inner;
   }
 
+  /**
+   * A request the engine refuses (beyond the GPU's limits, or more runs than the CPU can hold)
+   * rejects with its message and leaves the previous experiment configured, at its step; it
+   * is not an engine fault, so there is no fallback.
+   */
   configure(experiment: ResolvedExperiment, options: ConfigureOptions): Promise<EngineSnapshot> {
+    const previous = { experiment: this.experiment, base: this.base, log: this.log, options: this.options, requested: this.requested, reached: this.reached };
     this.experiment = experiment;
     this.base = experiment;
     this.log = [];
     this.options = options;
     this.requested = 0;
-    return this.track(0, (e) => e.configure(experiment, options), true);
+    this.reached = 0;
+    const generation = ++this.generation;
+    return this.track(0, (e) => e.configure(experiment, options), true).catch((e: unknown) => {
+      if (generation === this.generation && !this.failed.has(this.inner)) {
+        Object.assign(this, previous);
+        this.generation++;
+      }
+      throw e;
+    });
   }
 
   step(n: number): Promise<EngineSnapshot> {
@@ -83,6 +99,8 @@ export class ResilientEngine implements Engine {
     this.base = this.experiment;
     this.log = [];
     this.requested = 0;
+    this.reached = 0;
+    this.generation++;
     return this.track(0, (e) => e.reset(), true);
   }
 
@@ -165,18 +183,23 @@ export class ResilientEngine implements Engine {
   }
 
   private async attempt(target: number, op: (e: Engine) => Promise<EngineSnapshot>, restart: boolean): Promise<EngineSnapshot> {
+    const generation = this.generation;
     if (this.barrier) await this.barrier.catch(() => undefined);
     if (this.replacing) await this.replacing;
     const engine = this.inner;
     try {
       const snap = await op(engine);
-      if (engine === this.inner) this.reached = restart ? snap.step : Math.max(this.reached, snap.step);
+      if (engine === this.inner && generation === this.generation) this.reached = restart ? snap.step : Math.max(this.reached, snap.step);
       return snap;
     } catch (e) {
+      // A refused request (limits) is the caller's to report; the engine itself is fine.
+      if (e instanceof EngineFaultError && e.fault.reason === 'limits' && !this.failed.has(engine)) throw e;
       if (!(e instanceof EngineFaultError) && !this.failed.has(engine)) throw e;
       const fault = e instanceof EngineFaultError ? e.fault : { reason: 'device-lost' as const, message: errorMessage(e) };
       await this.fallback(engine, fault);
-      if (restart && this.experiment && this.options) return this.inner.step(0);
+      // A fault while configuring/resetting: the replacement holds the new race at step 0; its
+      // reset() snapshot carries the step-0 samples the caller is waiting for.
+      if (restart && this.experiment && this.options) return this.inner.reset();
       return this.catchUp(target);
     }
   }

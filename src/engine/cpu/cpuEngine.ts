@@ -68,6 +68,12 @@ export interface CpuEngineOptions {
   readonly maxWorkers?: number;
 }
 
+/**
+ * Largest population the CPU engine accepts: about 200 bytes of typed arrays per run across the
+ * workers, so 16.8 M runs is ~3.4 GB — past that a browser tab runs out of memory.
+ */
+export const MAX_CPU_RUNS = 1 << 24;
+
 /** Engine over the core simulator in Web Workers. */
 export class CpuEngine implements Engine {
   readonly info: EngineInfo;
@@ -95,6 +101,9 @@ export class CpuEngine implements Engine {
     const count = options.replicas ? options.replicas.count : templates;
     if (!Number.isInteger(count) || count < 1) throw new Error(`Run count must be a positive integer, got ${count}`);
     if (templates < 1) throw new Error('The experiment has no runs');
+    if (count > MAX_CPU_RUNS) {
+      throw new Error(`${count.toLocaleString('en-US')} parallel runs are more than the CPU engine can hold in memory (at most ${MAX_CPU_RUNS.toLocaleString('en-US')}).`);
+    }
     const starts = options.replicas?.starts;
     if (starts && starts.length < 2 * count) throw new Error(`replicas.starts has ${starts.length} values, needs ${2 * count}`);
     this.runCount = count;

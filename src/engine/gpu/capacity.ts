@@ -38,7 +38,7 @@ export function planCapacity(limits: GPUSupportedLimits, runs: number, recorded:
   if (need > maxBinding) {
     throw new EngineFaultError({
       reason: 'limits',
-      message: `${fmtInt(runs)} parallel runs need ${fmtBytes(need)} of optimizer state in one buffer, but this GPU allows ${fmtBytes(maxBinding)} per storage buffer (maxStorageBufferBindingSize); it can run at most ${fmtInt(Math.floor(maxBinding / STATE_BYTES))} runs.`,
+      message: `${fmtInt(runs)} parallel runs need ${fmtInt(need)} bytes of optimizer state in one buffer (${STATE_BYTES} per run), but this GPU allows ${fmtInt(maxBinding)} bytes per storage buffer (maxStorageBufferBindingSize): at most ${fmtInt(Math.floor(maxBinding / STATE_BYTES))} runs fit.`,
     });
   }
   const constsBytes = 4 * (objParams + templates * (2 * STATE_STRIDE + 1 + steps + 1));
@@ -58,7 +58,8 @@ export function planCapacity(limits: GPUSupportedLimits, runs: number, recorded:
     const perStep = recorded * SAMPLE_BYTES;
     ringCap = Math.min(MAX_RING_STEPS, Math.floor(Math.min(RING_BUDGET_BYTES, maxBinding) / perStep));
     if (ringCap < 2) {
-      throw new EngineFaultError({ reason: 'limits', message: `Recording ${fmtInt(recorded)} runs needs ${fmtBytes(2 * perStep)} of sample ring; record fewer runs.` });
+      const most = Math.floor(Math.min(RING_BUDGET_BYTES, maxBinding) / (2 * SAMPLE_BYTES));
+      throw new EngineFaultError({ reason: 'limits', message: `Recording ${fmtInt(recorded)} runs needs ${fmtBytes(2 * perStep)} of sample ring; at most ${fmtInt(most)} runs can record.` });
     }
   }
   const stepsPerDispatch = Math.max(1, Math.min(MAX_STEPS_PER_DISPATCH, Math.floor(RUN_STEPS_PER_DISPATCH / runs)));

@@ -36,8 +36,21 @@ export interface Configured {
   readonly statuses: StatusDecoder;
 }
 
-/** Validates the options, plans capacity, compiles the groups' pipelines and allocates the buffers. */
-export async function createConfigured(device: GPUDevice, layouts: StepLayouts, pipelines: PipelineCache, exp: ResolvedExperiment, options: ConfigureOptions): Promise<Configured> {
+/** What a configure request needs, checked against the device's limits (nothing allocated). */
+interface PlannedRequest {
+  readonly runCount: number;
+  readonly recordCount: number;
+  readonly starts: Float64Array | undefined;
+  readonly tables: ReturnType<typeof buildTables>;
+  readonly plan: CapacityPlan;
+}
+
+/**
+ * Validates the options and plans capacity. Throws a plain Error for malformed options and
+ * EngineFaultError('limits') when the device cannot hold the request; allocates nothing, so
+ * the engine calls it before releasing its current setup.
+ */
+export function planRequest(limits: GPUSupportedLimits, exp: ResolvedExperiment, options: ConfigureOptions): PlannedRequest {
   const T = exp.runs.length;
   const runCount = options.replicas ? options.replicas.count : T;
   if (!Number.isInteger(runCount) || runCount < 1) throw new Error(`Run count must be a positive integer, got ${runCount}`);
@@ -45,7 +58,14 @@ export async function createConfigured(device: GPUDevice, layouts: StepLayouts, 
   if (starts && starts.length < 2 * runCount) throw new Error(`replicas.starts has ${starts.length} values, needs ${2 * runCount}`);
   const recordCount = options.record ? Math.min(runCount, options.recordRuns ?? DEFAULT_RECORD_RUNS) : 0;
   const tables = buildTables(exp);
-  const plan = planCapacity(device.limits, runCount, recordCount, T, exp.steps, tables.objParams);
+  const plan = planCapacity(limits, runCount, recordCount, T, exp.steps, tables.objParams);
+  return { runCount, recordCount, starts, tables, plan };
+}
+
+/** Validates the options, plans capacity, compiles the groups' pipelines and allocates the buffers. */
+export async function createConfigured(device: GPUDevice, layouts: StepLayouts, pipelines: PipelineCache, exp: ResolvedExperiment, options: ConfigureOptions): Promise<Configured> {
+  const T = exp.runs.length;
+  const { runCount, recordCount, starts, tables, plan } = planRequest(device.limits, exp, options);
   const lists = tables.groups.map((g) => (tables.groups.length === 1 ? null : groupRuns(runCount, T, g.templates)));
   const shape = { runCount, recordCount, plan };
   const groups = await Promise.all(lists.map((list, i) => pipelines.makeGroup(tables, i, list, shape)));

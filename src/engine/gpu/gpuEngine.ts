@@ -16,10 +16,10 @@
  */
 import type { ResolvedExperiment } from '../../core/experiment';
 import { assertRunIndex } from '../../core/simulate/retune';
-import { EngineFaultError, errorMessage } from '../fault';
+import { EngineFaultError, errorMessage, firstLine } from '../fault';
 import type { ConfigureOptions, Engine, EngineFault, EngineInfo, EngineSnapshot } from '../types';
 import { submitChunk, type ChunkRequest } from './chunk';
-import { createConfigured, DISPATCHES_PER_SUBMIT, retuneConfigured, type Configured } from './configured';
+import { createConfigured, planRequest, DISPATCHES_PER_SUBMIT, retuneConfigured, type Configured } from './configured';
 import { acquireDevice } from './device';
 import { PipelineCache } from './groups';
 import { createStepLayouts, type StepLayouts } from './kernel';
@@ -60,7 +60,7 @@ export class GpuEngine implements Engine {
       e.preventDefault();
       const error = (e as GPUUncapturedErrorEvent).error;
       const reason = error instanceof GPUOutOfMemoryError ? 'out-of-memory' : 'shader';
-      this.fail({ reason, message: `GPU error: ${error.message}` });
+      this.fail({ reason, message: `GPU error: ${firstLine(error.message)}.` });
     });
   }
 
@@ -127,7 +127,8 @@ export class GpuEngine implements Engine {
   private asFault(e: unknown): unknown {
     if (this.fault) return new EngineFaultError(this.fault);
     if (e instanceof EngineFaultError) {
-      this.fail(e.fault);
+      // 'limits' refuses one request (the engine keeps its setup); anything else ends the engine.
+      if (e.fault.reason !== 'limits') this.fail(e.fault);
       return e;
     }
     if (e instanceof DOMException || (e instanceof Error && /device|GPU|mapAsync/i.test(e.message))) {
@@ -146,6 +147,9 @@ export class GpuEngine implements Engine {
   }
 
   private async setUp(exp: ResolvedExperiment, options: ConfigureOptions): Promise<{ done: Promise<EngineSnapshot> }> {
+    // A request beyond the device's limits is refused here, before the current setup is torn
+    // down: the previous experiment stays configured and usable.
+    planRequest(this.device.limits, exp, options);
     this.cfg?.bufs.destroy();
     this.cfg = undefined;
     this.cfg = await createConfigured(this.device, this.layouts, this.pipelines, exp, options);

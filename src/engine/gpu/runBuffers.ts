@@ -5,7 +5,7 @@
  * (the step each run last restarted at), consts f32,
  * params one 256-byte StepParams slot per dispatch of a submit.
  */
-import { EngineFaultError, errorMessage } from '../fault';
+import { EngineFaultError, errorMessage, firstLine } from '../fault';
 import { SAMPLE_BYTES } from './capacity';
 import { PARAMS_SLOT, STATE_STRIDE, type StepLayouts } from './kernel';
 
@@ -76,14 +76,14 @@ export async function createRunBuffers(device: GPUDevice, layouts: StepLayouts, 
     await device.popErrorScope().catch(() => null);
     await device.popErrorScope().catch(() => null);
     for (const b of created) b.destroy();
-    throw new EngineFaultError({ reason: 'out-of-memory', message: `The GPU could not allocate buffers for ${s.runs.toLocaleString('en-US')} runs: ${errorMessage(e)}.` });
+    throw new EngineFaultError({ reason: 'out-of-memory', message: `The GPU could not allocate buffers for ${s.runs.toLocaleString('en-US')} runs: ${firstLine(errorMessage(e))}.` });
   }
   const oom = await device.popErrorScope();
   const invalid = await device.popErrorScope();
   if (oom || invalid) {
     for (const b of created) b.destroy();
     const reason = oom ? 'out-of-memory' : 'limits';
-    throw new EngineFaultError({ reason, message: `The GPU could not allocate buffers for ${s.runs.toLocaleString('en-US')} runs: ${(oom ?? invalid)!.message}` });
+    throw new EngineFaultError({ reason, message: `The GPU could not allocate buffers for ${s.runs.toLocaleString('en-US')} runs: ${firstLine((oom ?? invalid)!.message)}.` });
   }
   return { ...bufs, destroy: () => created.forEach((b) => b.destroy()) };
 }
