@@ -33,8 +33,11 @@ class SimEngine implements Engine {
     this.configures++;
     return this.run(() => (this.sim = createSimulation(e)));
   }
-  step(n: number): Promise<EngineSnapshot> {
+  /** While set, step() waits for it: an engine slower than a frame. */
+  hold: Promise<void> | null = null;
+  async step(n: number): Promise<EngineSnapshot> {
     this.calls.push(n);
+    if (this.hold) await this.hold;
     return this.run(() => this.sim!.advance(n));
   }
   reset(): Promise<EngineSnapshot> {
@@ -88,6 +91,31 @@ describe('RaceRunner', () => {
     for (let i = 0; i < 8; i++) await clock.frame();
     expect(store.getState().step).toBe(2);
     expect(engine.calls).toEqual([1, 1]);
+    expect(engine.maxActive).toBe(1);
+  });
+
+  it('asks for the steps of frames that passed while a slow engine answered (at most 4 frames)', async () => {
+    const { store, engine, clock } = await setup(2);
+    let release!: () => void;
+    engine.hold = new Promise<void>((r) => (release = r));
+    store.getState().play();
+    await clock.frame(); // asks for 2 steps; the engine holds them
+    await clock.frame();
+    await clock.frame(); // two frames pass while busy
+    engine.hold = null;
+    release();
+    await clock.frame(); // a third frame passes; the held request lands after its tick
+    await clock.frame(); // (1 + 3 missed frames) × 2 steps
+    expect(engine.calls.slice(0, 2)).toEqual([2, 8]);
+    // A long stall is capped at 4 frames' worth.
+    engine.hold = new Promise<void>((r) => (release = r));
+    await clock.frame();
+    for (let i = 0; i < 10; i++) await clock.frame();
+    engine.hold = null;
+    release();
+    await clock.frame();
+    await clock.frame();
+    expect(engine.calls.slice(2, 4)).toEqual([2, 8]); // 11 frames missed, 4 frames' worth asked
     expect(engine.maxActive).toBe(1);
   });
 

@@ -20,6 +20,9 @@ import { RateMeter, raceFinished, stepsForFrame } from './playback';
 import type { AppStore } from './store';
 import type { HyperChangeMode } from './uiSlice';
 
+/** At most this many frames' worth of steps in one request (see Runner.missedFrames). */
+const MAX_CATCH_UP_FRAMES = 4;
+
 /** Anything with requestAnimationFrame's shape (tests pass a manual clock). */
 export interface FrameScheduler {
   request(cb: () => void): number;
@@ -58,6 +61,12 @@ export class RaceRunner {
   private engine: ResilientEngine | null = null;
   private busy = false;
   private carry = 0;
+  /**
+   * Frames that passed while the engine was still answering: their steps are asked for with
+   * the next request, so a slow engine (a software GPU) still plays at the chosen speed.
+   * Capped, so a stall does not turn into one huge jump.
+   */
+  private missedFrames = 0;
   private key = '';
   /** The experiment the engine runs now (configured, then retuned). */
   private running: ResolvedExperiment | null = null;
@@ -92,6 +101,7 @@ export class RaceRunner {
     if (this.stopped) return;
     this.frame = this.scheduler.request(this.tick);
     if (!this.busy) void this.work();
+    else this.missedFrames = Math.min(this.missedFrames + 1, MAX_CATCH_UP_FRAMES - 1);
   };
 
   /** Does the one most urgent thing; `busy` keeps requests from overlapping. */
@@ -126,6 +136,7 @@ export class RaceRunner {
     if (pending > 0) return this.advance(Math.min(pending, remaining));
     if (!s.playing) {
       this.carry = 0;
+      this.missedFrames = 0;
       this.meter.reset();
       if (s.stepsPerSec !== 0) s.setStepsPerSec(0);
       return;
@@ -134,7 +145,9 @@ export class RaceRunner {
       s.pause();
       return;
     }
-    const f = stepsForFrame(this.carry, s.speed, remaining);
+    const frames = 1 + this.missedFrames;
+    this.missedFrames = 0;
+    const f = stepsForFrame(this.carry, s.speed * frames, remaining);
     this.carry = f.carry;
     if (f.n > 0) await this.advance(f.n);
   }
