@@ -1,5 +1,5 @@
 /**
- * Bundles the Node bench (./entry.ts, ./cpuWorker.ts, ./probe.ts and the src/ and scripts/bench/
+ * Bundles the Node bench (./entry.ts, ./cpuWorker.ts, ./probe.ts, ./ablation.ts and the src/ and scripts/bench/
  * code they import) into .devkit/bundle/*.mjs: Vite resolves `?raw` WGSL and import.meta.glob as it does
  * for the app, so Node runs the very shaders the browser compiles. 'webgpu' (Dawn) stays
  * external and is resolved from the bundle's folder upwards at run time (.devkit/node_modules,
@@ -22,7 +22,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: false,
     rollupOptions: {
-      input: { entry: here('./entry.ts'), 'cpu-worker': here('./cpuWorker.ts'), probe: here('./probe.ts') },
+      input: { entry: here('./entry.ts'), 'cpu-worker': here('./cpuWorker.ts'), probe: here('./probe.ts'), ablation: here('./ablation.ts') },
       external: ['webgpu'],
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
     },

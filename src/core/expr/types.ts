@@ -22,6 +22,15 @@ export interface WgslEmitOptions {
    * constants: constant folding at another precision would break bit-exact parity.
    */
   readonly paramExpr?: (index: number) => string;
+  /**
+   * Pass every + - * / result through `min(v, v)` (default true): it stops SPIR-V folding
+   * (SwiftShader) from reassociating, so the WGSL matches evaluate32 bit for bit there. A
+   * hardware driver may not fold the identity away, and it stands between a multiply and an
+   * add that FMA contraction would fuse; where contraction already makes parity a tolerance
+   * (hardware GPUs) the guards buy nothing, so turn them off there. Their cost on the H200 is
+   * not measured yet (docs/benchmarks-real-gpu.md, "Ablation on the H200").
+   */
+  readonly exactGuards?: boolean;
 }
 
 /** A compiled formula f(x, y; params) with its exact gradient. */

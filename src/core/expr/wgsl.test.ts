@@ -118,6 +118,20 @@ describe('fused fg', () => {
     expect(fg.map(reg)).toEqual(fg.map(reg).slice().sort((p, q) => p - q));
   });
 
+  it('without exactGuards: the same statements, each + - * / result used directly, same values', () => {
+    const formula = compileFormula('(a-x)^2 + b*(y-x^2)^2 / (1 + x*x)', { params: ['a', 'b'] });
+    const guarded = functionBody(formula.toWgsl(), 'fg');
+    const bare = functionBody(formula.toWgsl({ exactGuards: false }), 'fg');
+    expect(bare.join('\n')).not.toMatch(/min\(t\d+, t\d+\)|let t\d+/);
+    // One line per tape instruction instead of two per arithmetic one.
+    expect(bare.length).toBe(guarded.filter((l) => !/let t\d+/.test(l)).length);
+    const cpu = new Float64Array(3);
+    for (const [x, y] of [[0.5, 0.25], [-1.2, 1], [3, -2]]) {
+      formula.evaluate32(x, y, [1, 100], cpu);
+      expect(interpret(bare, x, y, [1, 100]), `(${x}, ${y})`).toEqual(Array.from(cpu));
+    }
+  });
+
   it('the interpreter rejects a statement out of order (the checks above can fail)', () => {
     const body = functionBody(compileFormula('(y - x^2)^2').toWgsl(), 'fg');
     const swapped = [...body];

@@ -44,9 +44,11 @@ function needed(t: Tape, outputs: readonly number[]): boolean[] {
  * arithmetic instruction, e.g. a*b + a*c -> a*(b + c) (FactorAddMuls) or (x*c1)*c2 -> x*(c1*c2)
  * (MergeMulMulArithmetic). Measured on SwiftShader: up to 114 ulp differences without this.
  * The rules match on the defining opcode, and an FMin is not one they look through; real GPU
- * drivers fold min(v, v) away after that, so the cost is nil there.
+ * drivers may fold min(v, v) away (not verified), but it also stands between a multiply and an
+ * add that FMA contraction would fuse, so `guards` is off where parity is a tolerance anyway
+ * (WgslEmitOptions.exactGuards).
  */
-function statement(t: Tape, i: number, paramExpr: (index: number) => string): string {
+function statement(t: Tape, i: number, paramExpr: (index: number) => string, guards: boolean): string {
   const op = t.ops[i];
   const r = (k: number): string => `r${k}`;
   let rhs: string;
@@ -59,6 +61,7 @@ function statement(t: Tape, i: number, paramExpr: (index: number) => string): st
   else if (op === Op.neg) rhs = `-${r(t.a[i])}`;
   else if (op === Op.selge) rhs = `select(${r(t.d[i])}, ${r(t.c[i])}, ${r(t.a[i])} >= ${r(t.b[i])})`;
   else if (BINARY[op]) {
+    if (!guards) return `  let ${r(i)} = ${r(t.a[i])} ${BINARY[op]} ${r(t.b[i])};`;
     return `  let t${i} = ${r(t.a[i])} ${BINARY[op]} ${r(t.b[i])};\n  let ${r(i)} = min(t${i}, t${i});`;
   }
   else if (op === Op.min || op === Op.max) rhs = `${CALL[op]}(${r(t.a[i])}, ${r(t.b[i])})`;
@@ -66,10 +69,10 @@ function statement(t: Tape, i: number, paramExpr: (index: number) => string): st
   return `  let ${r(i)} = ${rhs};`;
 }
 
-function body(t: Tape, outputs: readonly number[], paramExpr: (index: number) => string): string[] {
+function body(t: Tape, outputs: readonly number[], paramExpr: (index: number) => string, guards: boolean): string[] {
   const need = needed(t, outputs);
   const lines: string[] = [];
-  for (let i = 0; i < t.length; i++) if (need[i]) lines.push(statement(t, i, paramExpr));
+  for (let i = 0; i < t.length; i++) if (need[i]) lines.push(statement(t, i, paramExpr, guards));
   return lines;
 }
 
@@ -84,20 +87,21 @@ function body(t: Tape, outputs: readonly number[], paramExpr: (index: number) =>
 export function emitWgsl(t: Tape, options: WgslEmitOptions = {}): string {
   const prefix = options.prefix ?? '';
   const paramExpr = options.paramExpr ?? ((i: number) => `objParams[${i}]`);
+  const guards = options.exactGuards ?? true;
   const [f, gx, gy] = t.out;
   return [
     `fn ${prefix}f(p: vec2f) -> f32 {`,
-    ...body(t, [f], paramExpr),
+    ...body(t, [f], paramExpr, guards),
     `  return r${f};`,
     `}`,
     ``,
     `fn ${prefix}grad(p: vec2f) -> vec2f {`,
-    ...body(t, [gx, gy], paramExpr),
+    ...body(t, [gx, gy], paramExpr, guards),
     `  return vec2f(r${gx}, r${gy});`,
     `}`,
     ``,
     `fn ${prefix}fg(p: vec2f) -> vec3f {`,
-    ...body(t, [f, gx, gy], paramExpr),
+    ...body(t, [f, gx, gy], paramExpr, guards),
     `  return vec3f(r${f}, r${gx}, r${gy});`,
     `}`,
     ``,

@@ -52,7 +52,9 @@ export class GpuEngine implements Engine {
     this.info = info;
     this.layouts = createStepLayouts(device);
     this.staging = new StagingRing(device);
-    this.pipelines = new PipelineCache(device, this.layouts);
+    // Bit-exact guards only where they buy bit-exact parity (software adapters); on hardware,
+    // FMA contraction makes parity a tolerance anyway (docs/benchmarks-real-gpu.md, ablation).
+    this.pipelines = new PipelineCache(device, this.layouts, info.software);
     void device.lost.then((lost) => {
       if (!this.disposed) this.fail({ reason: 'device-lost', message: `The GPU device was lost (${lost.reason}${lost.message ? `: ${lost.message}` : ''}).` });
     });

@@ -43,10 +43,17 @@ export class PipelineCache {
   private readonly device: GPUDevice;
   private readonly layouts: StepLayouts;
   private readonly pipelines = new Map<string, Promise<GPUComputePipeline>>();
+  private readonly exactGuards: boolean;
 
-  constructor(device: GPUDevice, layouts: StepLayouts) {
+  /**
+   * `exactGuards`: compile the formula with its bit-exactness guards (WgslEmitOptions): on for
+   * software adapters, where they buy bit-exact parity; off on hardware, where FMA contraction
+   * already makes parity a tolerance and the guards could only cost.
+   */
+  constructor(device: GPUDevice, layouts: StepLayouts, exactGuards = true) {
     this.device = device;
     this.layouts = layouts;
+    this.exactGuards = exactGuards;
   }
 
   /** The pipeline for these tables' formula; a failed build is forgotten so a retry compiles anew. */
@@ -54,7 +61,7 @@ export class PipelineCache {
     const key = `${optimizer}\u0000${specializationKey(spec)}\u0000${t.formula.params.join(',')}\u0000${t.formula.source}`;
     let p = this.pipelines.get(key);
     if (!p) {
-      p = createStepPipeline(this.device, this.layouts, t.formula, getOptimizer(optimizer).id, spec);
+      p = createStepPipeline(this.device, this.layouts, t.formula, getOptimizer(optimizer).id, spec, this.exactGuards);
       this.pipelines.set(key, p);
       p.catch(() => this.pipelines.delete(key));
     }

@@ -28,14 +28,15 @@ export const STATE_STRIDE = 16;
  * Full WGSL of the step kernel for one objective and one optimizer. The objective's parameters
  * are copied from `consts` into private scalars once per thread (load_obj_params), not read
  * from the storage buffer at every evaluation: same f32 values, one gather instead of one per
- * use per step.
+ * use per step. `exactGuards` (default true): the formula's bit-exactness guards
+ * (WgslEmitOptions.exactGuards); the engine turns them off on hardware adapters.
  */
-export function stepKernelSource(formula: CompiledFormula, optimizer: OptimizerId): string {
+export function stepKernelSource(formula: CompiledFormula, optimizer: OptimizerId, exactGuards = true): string {
   const n = formula.params.length;
   const params = Array.from({ length: n }, (_, i) => `var<private> obj_p${i}: f32;`).join('\n');
   const loads = Array.from({ length: n }, (_, i) => `  obj_p${i} = consts[${i}u];`).join('\n');
   const load = `fn load_obj_params() {\n${loads}\n}`;
-  const objective = formula.toWgsl({ prefix: 'obj_', paramExpr: (i) => `obj_p${i}` });
+  const objective = formula.toWgsl({ prefix: 'obj_', paramExpr: (i) => `obj_p${i}`, exactGuards });
   return [commonWgsl, params, load, objective, optimizerSource('clip'), optimizerSource(optimizer), stepWgsl].join('\n');
 }
 
@@ -108,7 +109,8 @@ export function createStepLayouts(device: GPUDevice): StepLayouts {
 
 /**
  * Compiles the step kernel. Rejects with EngineFaultError('shader') when WGSL does not compile
- * (e.g. a user formula that the GPU rejects) or the pipeline cannot be created.
+ * (e.g. a user formula that the GPU rejects) or the pipeline cannot be created. `exactGuards`:
+ * see stepKernelSource.
  */
 export async function createStepPipeline(
   device: GPUDevice,
@@ -116,8 +118,9 @@ export async function createStepPipeline(
   formula: CompiledFormula,
   optimizer: OptimizerId,
   spec: StepSpecialization,
+  exactGuards = true,
 ): Promise<GPUComputePipeline> {
-  const code = stepKernelSource(formula, optimizer);
+  const code = stepKernelSource(formula, optimizer, exactGuards);
   device.pushErrorScope('validation');
   const module = device.createShaderModule({ label: `step-${optimizer}`, code });
   const info = await module.getCompilationInfo();
