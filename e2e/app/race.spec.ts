@@ -8,9 +8,17 @@ async function losses(page: Page): Promise<number[]> {
 
 test("on a convex surface every run's loss falls", async ({ page }) => {
   await openApp(page, 'engine=cpu&lang=en&autoplay=0');
+  // The legend refreshes a few times a second: wait for each race's step-0 losses (all runs
+  // start at the same point, so the four are equal), first Rosenbrock's, then the quadratic's.
+  const startLosses = async () => {
+    const v = await losses(page);
+    return v.length === 4 && v.every((l) => Number.isFinite(l) && l > 0 && l === v[0]) ? v[0] : null;
+  };
+  await expect.poll(startLosses).not.toBeNull();
+  const rosenbrock = await startLosses();
   await page.getByTestId('surface-option-quadratic').click();
   await expect.poll(() => currentStep(page)).toBe(0);
-  await expect.poll(async () => (await losses(page)).length).toBe(4);
+  await expect.poll(async () => { const l = await startLosses(); return l !== null && l !== rosenbrock; }).toBe(true);
   const before = await losses(page);
   await page.getByTestId('play').click();
   await waitForStep(page, 150);

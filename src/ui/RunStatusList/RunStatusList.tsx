@@ -38,7 +38,7 @@ export function RunStatusList() {
                 <span className="legend-item__swatch" style={{ background: run.color, opacity: run.hidden ? 0.35 : 1 }} />
                 <span className="legend-item__name">{runName(t, run)}</span>
                 <span className="legend-item__loss" data-testid="run-loss">
-                  {i >= 0 && losses[i] !== undefined ? `${t('status.loss')} ${losses[i]}` : ''}
+                  {i >= 0 && losses[i] ? `${t('status.loss')} ${losses[i]}` : ''}
                 </span>
                 <StatusChip status={i >= 0 ? statuses[i] : undefined} testId="legend-status" />
               </button>
