@@ -36,7 +36,7 @@ export function RunStatusList() {
             <li key={run.uid} className={run.uid === selected ? 'legend-item is-selected' : 'legend-item'} data-testid="legend-item">
               <button type="button" className="legend-item__btn" aria-pressed={run.uid === selected} onClick={() => appStore.getState().selectRun(run.uid)}>
                 <span className="legend-item__swatch" style={{ background: run.color, opacity: run.hidden ? 0.35 : 1 }} />
-                <span className="legend-item__name">{runName(t, run)}</span>
+                <span className="legend-item__name" title={runName(t, run)}>{runName(t, run)}</span>
                 <span className="legend-item__loss" data-testid="run-loss">
                   {i >= 0 && losses[i] ? `${t('status.loss')} ${losses[i]}` : ''}
                 </span>
