@@ -48,6 +48,9 @@ test('a custom formula compiles; a broken one is refused with its position, keep
   await page.getByTestId('formula-apply').click();
   await expect(page.getByTestId('formula-error')).toBeVisible();
   await expect(page.getByTestId('formula-error-mark')).toHaveText('*');
+  // One way of counting: the 1-based character the mark shows, not the compiler's 0-based index.
+  await expect(page.getByTestId('formula-error')).toContainText("Formula error at character 7: Unexpected '*'");
+  await expect(page.getByTestId('formula-error')).not.toContainText('position');
   // The previous formula is still the one shown and raced.
   await expect(page.getByTestId('surface-formula')).toContainText('4');
 });

@@ -9,6 +9,14 @@ import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 
 const selectText = (s: AppState) => s.formulaText;
+/**
+ * The compiler names the 0-based position in its message; the panel already says which
+ * character (1-based) and highlights it, so the message drops its own " at position N".
+ */
+function withoutPosition(message: string): string {
+  return message.replace(/ at position \d+/g, '');
+}
+
 const selectError = (s: AppState) => s.formulaError;
 
 export function CustomFormula() {
@@ -48,7 +56,7 @@ export function CustomFormula() {
       </p>
       {error && (
         <div className="formula__error" role="alert" data-testid="formula-error">
-          <p>{t('surface.formulaError', { pos: error.position + 1, message: error.message })}</p>
+          <p>{t('surface.formulaError', { pos: error.position + 1, message: withoutPosition(error.message) })}</p>
           <pre className="formula__src" aria-hidden="true">
             {saved.slice(0, error.position)}
             <mark data-testid="formula-error-mark">{saved.slice(error.position, error.position + error.length) || ' '}</mark>
