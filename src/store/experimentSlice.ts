@@ -59,7 +59,7 @@ function errorOf(e: unknown): ConfigError {
 function formulaErrorOf(e: unknown): FormulaErrorInfo {
   if (typeof e === 'object' && e !== null && 'position' in e) {
     const f = e as FormulaErrorInfo;
-    return { message: f.message, position: f.position, length: f.length ?? 1 };
+    return { message: f.message, position: f.position, length: f.length ?? 1, code: f.code, args: f.args };
   }
   return { message: e instanceof Error ? e.message : String(e), position: 0, length: 1 };
 }

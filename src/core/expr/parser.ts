@@ -16,34 +16,37 @@ import { tokenize, type Token } from './tokenizer';
  */
 export function parse(source: string, params: readonly string[]): AstNode {
   const tokens = tokenize(source);
-  if (tokens.length === 1) throw new FormulaError('The formula is empty', 0, 1);
+  if (tokens.length === 1) throw new FormulaError('The formula is empty', 0, 1, 'empty');
   let k = 0;
   const peek = (): Token => tokens[k];
   const next = (): Token => tokens[k++];
 
   /** Error for a token found where an operator or closing bracket was expected. */
   const unexpected = (tok: Token, left?: AstNode): FormulaError => {
-    if (tok.kind === 'end') return new FormulaError(`Unexpected end of formula at position ${tok.pos}`, tok.pos, 1);
+    if (tok.kind === 'end') return new FormulaError(`Unexpected end of formula at position ${tok.pos}`, tok.pos, 1, 'unexpectedEnd');
     if (left && (tok.kind === 'num' || tok.kind === 'ident' || tok.kind === 'lparen')) {
       const leftText = source.slice(left.start, left.end);
       const rightText = tok.kind === 'lparen' ? '(...)' : tok.text;
-      const hint = leftText.length + rightText.length <= 24 ? `write ${leftText}*${rightText}` : "insert '*'";
+      const fix = leftText.length + rightText.length <= 24 ? `${leftText}*${rightText}` : '';
+      const hint = fix ? `write ${fix}` : "insert '*'";
       return new FormulaError(
         `Missing operator before '${tok.text}' at position ${tok.pos}: implicit multiplication is not allowed, ${hint}`,
         tok.pos,
         tok.text.length,
+        'implicitMultiplication',
+        { token: tok.text, fix },
       );
     }
     const prev = tokens[k - 1];
     const hint = tok.text === '*' && prev?.text === '*' && prev.pos === tok.pos - 1 ? " (use ^ for powers, e.g. x^2)" : '';
-    return new FormulaError(`Unexpected '${tok.text}' at position ${tok.pos}${hint}`, tok.pos, tok.text.length);
+    return new FormulaError(`Unexpected '${tok.text}' at position ${tok.pos}${hint}`, tok.pos, tok.text.length, hint ? 'powerOperator' : 'unexpectedToken', { token: tok.text });
   };
 
   const expect = (kind: Token['kind'], left: AstNode | undefined, opener?: Token): Token => {
     const tok = peek();
     if (tok.kind === kind) return next();
     if (tok.kind === 'end' && opener) {
-      throw new FormulaError(`Missing ')' to close the '(' at position ${opener.pos}`, opener.pos, 1);
+      throw new FormulaError(`Missing ')' to close the '(' at position ${opener.pos}`, opener.pos, 1, 'missingClose');
     }
     throw unexpected(tok, left);
   };
@@ -114,10 +117,10 @@ export function parse(source: string, params: readonly string[]): AstNode {
         : 0;
     if (arity === 0) {
       if (peek().kind === 'lparen') {
-        throw new FormulaError(`Unknown function '${name}' at position ${tok.pos}`, tok.pos, name.length);
+        throw new FormulaError(`Unknown function '${name}' at position ${tok.pos}`, tok.pos, name.length, 'unknownFunction', { name });
       }
       const xy = /^[xy]+$/.test(name) ? ` (did you mean ${name.split('').join('*')}?)` : '';
-      throw new FormulaError(`Unknown name '${name}' at position ${tok.pos}${xy}`, tok.pos, name.length);
+      throw new FormulaError(`Unknown name '${name}' at position ${tok.pos}${xy}`, tok.pos, name.length, 'unknownName', { name, suggestion: xy ? name.split('').join('*') : '' });
     }
     const open = peek();
     if (open.kind !== 'lparen') {
@@ -126,6 +129,8 @@ export function parse(source: string, params: readonly string[]): AstNode {
         `Expected '(' after '${name}' at position ${open.pos}: write ${name}(${arg})`,
         open.pos,
         Math.max(1, open.text.length),
+        'expectedParen',
+        { name, fix: `${name}(${arg})` },
       );
     }
     next();
@@ -140,7 +145,7 @@ export function parse(source: string, params: readonly string[]): AstNode {
     const close = expect('rparen', args[args.length - 1], open);
     if (args.length !== arity) {
       const plural = arity === 1 ? 'argument' : 'arguments';
-      throw new FormulaError(`${name} expects ${arity} ${plural}, got ${args.length}`, tok.pos, close.pos + 1 - tok.pos);
+      throw new FormulaError(`${name} expects ${arity} ${plural}, got ${args.length}`, tok.pos, close.pos + 1 - tok.pos, 'arity', { name, expected: arity, got: args.length });
     }
     return { kind: 'call', fn: name as FunctionName, args, start: tok.pos, end: close.pos + 1 };
   }

@@ -53,18 +53,18 @@ export function tokenize(source: string): Token[] {
       if (source[i] === '.') {
         while (/[0-9.]/.test(source[i] ?? '')) i++;
         const text = source.slice(start, i);
-        throw new FormulaError(`Malformed number '${text}' at position ${start}`, start, text.length);
+        throw new FormulaError(`Malformed number '${text}' at position ${start}`, start, text.length, 'malformedNumber', { text });
       }
       const text = source.slice(start, i);
       const value = Number(text);
       if (!(Math.abs(value) <= F32_MAX)) {
-        throw new FormulaError(`Number '${text}' at position ${start} is too large for 32-bit floats`, start, text.length);
+        throw new FormulaError(`Number '${text}' at position ${start} is too large for 32-bit floats`, start, text.length, 'numberTooLarge', { text });
       }
       tokens.push({ kind: 'num', text, pos: start, value });
       continue;
     }
     if (c === '.') {
-      throw new FormulaError(`Malformed number '.' at position ${start}`, start, 1);
+      throw new FormulaError(`Malformed number '.' at position ${start}`, start, 1, 'malformedNumber', { text: '.' });
     }
     if (isIdentStart(c)) {
       while (isIdentChar(source[i] ?? '')) i++;
@@ -76,7 +76,7 @@ export function tokenize(source: string): Token[] {
     };
     const kind = single[c];
     if (kind === undefined) {
-      throw new FormulaError(`Unexpected character '${c}' at position ${start}`, start, 1);
+      throw new FormulaError(`Unexpected character '${c}' at position ${start}`, start, 1, 'unexpectedCharacter', { char: c });
     }
     tokens.push({ kind, text: c, pos: start, value: 0 });
     i++;

@@ -10,7 +10,28 @@ export interface FormulaErrorInfo {
   readonly position: number;
   /** Length of the offending token (at least 1). */
   readonly length: number;
+  /** What went wrong, for translated messages (the English `message` says the same). */
+  readonly code?: FormulaErrorCode;
+  /** The values the message names (a token, a function name, a suggested fix...). */
+  readonly args?: Readonly<Record<string, string | number>>;
 }
+
+/** Kinds of formula errors; the UI has a translated message for each. */
+export type FormulaErrorCode =
+  | 'empty'
+  | 'unexpectedEnd'
+  | 'implicitMultiplication'
+  | 'unexpectedToken'
+  | 'powerOperator'
+  | 'missingClose'
+  | 'unknownFunction'
+  | 'unknownName'
+  | 'expectedParen'
+  | 'arity'
+  | 'malformedNumber'
+  | 'numberTooLarge'
+  | 'unexpectedCharacter'
+  | 'invalidParameter';
 
 /** Options for emitting WGSL. */
 export interface WgslEmitOptions {

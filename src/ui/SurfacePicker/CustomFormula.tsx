@@ -4,17 +4,26 @@
  * previous surface stays active.
  */
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { FormulaErrorInfo } from '../../core/expr/types';
 import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 
 const selectText = (s: AppState) => s.formulaText;
+
 /**
- * The compiler names the 0-based position in its message; the panel already says which
- * character (1-based) and highlights it, so the message drops its own " at position N".
+ * The error in the user's language, from the compiler's error code and the values it names.
+ * Without a code, the compiler's English message, minus its 0-based " at position N": the
+ * panel already says which character (1-based) and highlights it.
  */
-function withoutPosition(message: string): string {
-  return message.replace(/ at position \d+/g, '');
+function formulaMessage(t: TFunction, e: FormulaErrorInfo): string {
+  const args = e.args ?? {};
+  if (!e.code || e.code === 'invalidParameter') return e.message.replace(/ at position \d+/g, '');
+  let key: string = e.code;
+  if (e.code === 'implicitMultiplication' && !args.fix) key = 'implicitMultiplicationNoFix';
+  if (e.code === 'unknownName' && args.suggestion) key = 'unknownNameProduct';
+  return t(`formulaErrors.${key}`, args);
 }
 
 const selectError = (s: AppState) => s.formulaError;
@@ -56,7 +65,7 @@ export function CustomFormula() {
       </p>
       {error && (
         <div className="formula__error" role="alert" data-testid="formula-error">
-          <p>{t('surface.formulaError', { pos: error.position + 1, message: withoutPosition(error.message) })}</p>
+          <p>{t('surface.formulaError', { pos: error.position + 1, message: formulaMessage(t, error) })}</p>
           <pre className="formula__src" aria-hidden="true">
             {saved.slice(0, error.position)}
             <mark data-testid="formula-error-mark">{saved.slice(error.position, error.position + error.length) || ' '}</mark>
