@@ -13,6 +13,9 @@ export interface EngineInfo {
   readonly adapter: string;
   /** True when WebGPU runs on a fallback/software adapter (CPU speed). */
   readonly software: boolean;
+  /** CPU engine: how many Web Workers, and its arithmetic (for a translated label). */
+  readonly workers?: number;
+  readonly precision?: 'f32' | 'f64';
 }
 
 /** Per-step samples of each run since the previous snapshot (only when recording is on). */

@@ -212,6 +212,8 @@ export const en = {
     },
   },
   engine: {
+    cpuAdapter: 'Web Workers: {{count}} · {{precision}}',
+    precision: { f32: 'float32, as the GPU', f64: 'float64' },
     badge: 'Engine',
     cpu: 'CPU',
     gpu: 'WebGPU',

@@ -214,6 +214,8 @@ export const zhCN: Catalogue = {
     },
   },
   engine: {
+    cpuAdapter: 'Web Worker：{{count}} 个 · {{precision}}',
+    precision: { f32: 'float32，与 GPU 一致', f64: 'float64' },
     badge: '计算引擎',
     cpu: 'CPU',
     gpu: 'WebGPU',

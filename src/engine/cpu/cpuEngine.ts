@@ -92,7 +92,7 @@ export class CpuEngine implements Engine {
     const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
     this.maxWorkers = Math.max(1, Math.min(options.maxWorkers ?? 8, cores, 8));
     const n = this.maxWorkers;
-    this.info = { kind: 'cpu', adapter: `CPU, ${n} worker${n === 1 ? '' : 's'} (${this.precision})`, software: false };
+    this.info = { kind: 'cpu', adapter: `CPU, ${n} worker${n === 1 ? '' : 's'} (${this.precision})`, software: false, workers: n, precision: this.precision };
   }
 
   async configure(experiment: ResolvedExperiment, options: ConfigureOptions): Promise<EngineSnapshot> {

@@ -30,7 +30,13 @@ export function EngineBadge() {
         title={info ? `${info.adapter}${info.software ? ` — ${t('engine.software')}` : ''}` : undefined}
       >
         <span className="engine-badge__kind">{info ? t(`engine.${info.kind}`) : t('engine.starting')}</span>
-        {info && <span className="engine-badge__adapter" data-testid="engine-adapter">{info.adapter}</span>}
+        {info && (
+          <span className="engine-badge__adapter" data-testid="engine-adapter">
+            {info.workers !== undefined
+              ? t('engine.cpuAdapter', { count: info.workers, precision: t(`engine.precision.${info.precision ?? 'f32'}`) })
+              : info.adapter}
+          </span>
+        )}
         {info?.software && <span className="engine-badge__warn">{t('engine.software')}</span>}
         <span className="engine-badge__rate" data-testid="engine-rate">
           {t('engine.rate', { rate: nf.format(rate) })}
