@@ -9,13 +9,13 @@
  */
 import commonWgsl from '../../shaders/common.wgsl?raw';
 import clipWgsl from '../../shaders/optimizers/clip.wgsl?raw';
+import { optimizerWgsl } from '../../src/engine/gpu/optimizerWgsl';
 import { getOptimizer, hyperArray, initState, resolveHyper, roundF32Ftz } from '../../src/core/optimizers';
 import { quadGrad, rosenbrockGrad, runImpl } from '../../src/core/optimizers/testKit';
 import { createRng, hash2, pcgHash, uniform01 } from '../../src/core/rng';
 import { scheduleFactors } from '../../src/core/schedule';
 import type { ScheduleConfig } from '../../src/core/experiment';
 
-const OPT_WGSL = import.meta.glob('../../shaders/optimizers/*.wgsl', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 const KERNEL = /* wgsl */ `
 var<private> st: array<f32, 16>;
@@ -168,7 +168,7 @@ async function optimizerParity(c: ParityCase): Promise<ParityResult | null> {
   const factors = scheduleFactors(c.schedule, c.steps);
   const rng = createRng(c.seed);
   const starts = Float32Array.from({ length: 2 * c.runs }, (_, k) => (k % 2 === 0 ? rng.range(-2, 2) : rng.range(-1, 3)));
-  const code = [commonWgsl, clipWgsl, OPT_WGSL[`../../shaders/optimizers/${c.id}.wgsl`], KERNEL].join('\n');
+  const code = [commonWgsl, clipWgsl, optimizerWgsl(c.id), KERNEL].join('\n');
   const params = new ArrayBuffer(16);
   new Uint32Array(params, 0, 3).set([c.runs, c.steps, c.objective === 'quadratic' ? 0 : 1]);
   new Float32Array(params, 12, 1)[0] = c.maxNorm;

@@ -1,30 +1,8 @@
 // torch.optim.AdamW (decoupled weight decay first), twin of src/core/optimizers/adamw.ts.
+// requires: adam_moments
 // hp: [0] lr, [1] beta1, [2] beta2, [3] eps, [4] weight_decay, [5] amsgrad.
 // st: [0..1] exp_avg, [2..3] exp_avg_sq, [4..5] max_exp_avg_sq, [6] beta1^t, [7] beta2^t.
 fn opt_step(theta: vec2f, g: vec2f, t: f32, lr: f32) -> vec2f {
-  let b1 = hp[1];
-  let b2 = hp[2];
-  let eps = hp[3];
-  let wd = hp[4];
-  st[6] = st[6] * b1;
-  st[7] = st[7] * b2;
-  let bc1 = 1.0 - st[6];
-  let bc2 = 1.0 - st[7];
-  let th = theta - (lr * wd) * theta;
-  let gg = g;
-  let m = b1 * vec2f(st[0], st[1]) + (1.0 - b1) * gg;
-  let v = b2 * vec2f(st[2], st[3]) + (1.0 - b2) * (gg * gg);
-  st[0] = m.x;
-  st[1] = m.y;
-  st[2] = v.x;
-  st[3] = v.y;
-  var v_use = v;
-  if (hp[5] != 0.0) {
-    v_use = max(vec2f(st[4], st[5]), v);
-    st[4] = v_use.x;
-    st[5] = v_use.y;
-  }
-  let mhat = m / bc1;
-  let vhat = v_use / bc2;
-  return th - (lr * mhat) / (sqrt(vhat) + eps);
+  let th = theta - (lr * hp[4]) * theta;
+  return adam_moments_step(th, g, lr);
 }

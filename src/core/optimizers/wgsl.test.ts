@@ -4,6 +4,7 @@
  * and CPU-derived values instead), no module-scope const (hyperparameters are runtime values).
  */
 import { describe, expect, it } from 'vitest';
+import { optimizerWgsl } from '../../engine/gpu/optimizerWgsl';
 import { OPTIMIZERS, getOptimizer, hyperArray, resolveHyper } from './index';
 
 const SOURCES = import.meta.glob('../../../shaders/**/*.wgsl', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -15,7 +16,8 @@ const read = (name: string): string => {
 
 describe('shaders/optimizers/<id>.wgsl', () => {
   it.each(OPTIMIZERS.map((d) => d.id))('%s: opt_step signature, only exact ops', (id) => {
-    const src = read(`optimizers/${id}.wgsl`);
+    // As the kernel includes it: the file and the shared pieces it requires.
+    const src = optimizerWgsl(id);
     expect(src).toContain('fn opt_step(theta: vec2f, g: vec2f, t: f32, lr: f32) -> vec2f');
     expect(src).not.toMatch(/\b(pow|exp|exp2|log|log2|cos|sin|fma|inverseSqrt)\s*\(/);
     expect(src).not.toMatch(/^\s*(const|override)\s/m);
@@ -25,6 +27,14 @@ describe('shaders/optimizers/<id>.wgsl', () => {
     const stMax = Math.max(-1, ...[...src.matchAll(/st\[(\d+)\]/g)].map((m) => Number(m[1])));
     expect(hpMax).toBeLessThan(def.hyper.length + def.derived.length);
     expect(stMax).toBeLessThan(2 * def.slots.length + def.scalars.length);
+  });
+  it('shared pieces come first, once: adam and adamw include adam_moments', () => {
+    for (const id of ['adam', 'adamw']) {
+      const src = optimizerWgsl(id);
+      expect(src.match(/fn adam_moments_step\(/g)).toHaveLength(1);
+      expect(src.indexOf('fn adam_moments_step(')).toBeLessThan(src.indexOf('fn opt_step('));
+    }
+    expect(optimizerWgsl('sgd')).not.toContain('adam_moments_step');
   });
   it('clip.wgsl and common.wgsl define the shared functions', () => {
     expect(read('optimizers/clip.wgsl')).toContain('fn clip_grad(g: vec2f, max_norm: f32) -> vec2f');

@@ -9,15 +9,9 @@ import type { OptimizerId } from '../../core/optimizers';
 import { EngineFaultError, errorMessage } from '../fault';
 import commonWgsl from '../../../shaders/common.wgsl?raw';
 import stepWgsl from '../../../shaders/step.wgsl?raw';
+import { optimizerWgsl } from './optimizerWgsl';
 
-/** shaders/optimizers/*.wgsl by file name (clip.wgsl included). */
-const OPTIMIZER_WGSL = import.meta.glob('../../../shaders/optimizers/*.wgsl', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-function optimizerSource(name: string): string {
-  const src = OPTIMIZER_WGSL[`../../../shaders/optimizers/${name}.wgsl`];
-  if (src === undefined) throw new Error(`No WGSL for optimizer '${name}' in shaders/optimizers`);
-  return src;
-}
 
 /** Uniform slot size: StepParams is 80 bytes; dynamic offsets need 256-byte alignment. */
 export const PARAMS_SLOT = 256;
@@ -37,7 +31,7 @@ export function stepKernelSource(formula: CompiledFormula, optimizer: OptimizerI
   const loads = Array.from({ length: n }, (_, i) => `  obj_p${i} = consts[${i}u];`).join('\n');
   const load = `fn load_obj_params() {\n${loads}\n}`;
   const objective = formula.toWgsl({ prefix: 'obj_', paramExpr: (i) => `obj_p${i}`, exactGuards });
-  return [commonWgsl, params, load, objective, optimizerSource('clip'), optimizerSource(optimizer), stepWgsl].join('\n');
+  return [commonWgsl, params, load, objective, optimizerWgsl('clip'), optimizerWgsl(optimizer), stepWgsl].join('\n');
 }
 
 /**

@@ -1,0 +1,31 @@
+/**
+ * An optimizer's WGSL as the kernel includes it: shaders/optimizers/<id>.wgsl preceded by the
+ * shared pieces it names in `// requires: a, b` lines (e.g. adam and adamw share
+ * adam_moments.wgsl), each once, in order. WGSL has no includes; this is the one composer, used
+ * by the step kernel and by the GPU tests.
+ */
+const SOURCES = import.meta.glob('../../../shaders/optimizers/*.wgsl', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+function source(name: string): string {
+  const src = SOURCES[`../../../shaders/optimizers/${name}.wgsl`];
+  if (src === undefined) throw new Error(`No WGSL '${name}' in shaders/optimizers`);
+  return src;
+}
+
+/** Names a file requires, from its `// requires: a, b` lines. */
+function requires(src: string): string[] {
+  return [...src.matchAll(/^\/\/ requires: (.+)$/gm)].flatMap((m) => m[1].split(',').map((s) => s.trim()).filter(Boolean));
+}
+
+/** WGSL of shaders/optimizers/<name>.wgsl with what it requires before it (clip, adam, ...). */
+export function optimizerWgsl(name: string): string {
+  const order: string[] = [];
+  const visit = (n: string, path: readonly string[]) => {
+    if (path.includes(n)) throw new Error(`WGSL requires form a cycle: ${[...path, n].join(' -> ')}`);
+    if (order.includes(n)) return;
+    for (const dep of requires(source(n))) visit(dep, [...path, n]);
+    order.push(n);
+  };
+  visit(name, []);
+  return order.map(source).join('\n');
+}
