@@ -14,13 +14,6 @@ export const STATUS_BOUND = 4;
 
 const RUNNING: RunStatus = Object.freeze({ kind: 'running' });
 
-/** Code of a RunStatus (inverse of decodeStatus). */
-export function encodeStatus(s: RunStatus): number {
-  if (s.kind === 'running') return STATUS_RUNNING;
-  if (s.kind === 'converged') return STATUS_CONVERGED;
-  return s.reason === 'nan' ? STATUS_NAN : s.reason === 'inf' ? STATUS_INF : STATUS_BOUND;
-}
-
 /** RunStatus of a code and step. */
 export function decodeStatus(code: number, step: number): RunStatus {
   switch (code) {

@@ -1,83 +1,14 @@
 /// <reference lib="webworker" />
 /**
- * The CPU engine's worker: owns runs [begin, end) of the experiment and steps them with the
- * core reference simulator (createSimulation) or, for replicas with their own starts, its
- * structure-of-arrays twin (./population). Answers every request with a slice snapshot.
+ * The CPU engine's worker: owns runs [begin, end) of the experiment and steps them with
+ * ./population, the structure-of-arrays twin of the core reference simulator (held equal to
+ * createSimulation, bit for bit, by population.test.ts). Answers every request with a slice
+ * snapshot.
  */
-import type { ResolvedExperiment } from '../../core/experiment';
-import { createSimulation, type Simulation } from '../../core/simulate';
-import { encodeStatus } from '../runStatus';
 import { Population } from './population';
 import { sliceTransferables, type ConfigureRequest, type SliceSnapshot, type WorkerRequest, type WorkerResponse } from './protocol';
 
-/** What the worker needs from either simulator. */
-interface Runner {
-  readonly count: number;
-  readonly step: number;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly loss: Float64Array;
-  readonly gradNorm: Float64Array;
-  readonly grad: Float64Array;
-  /** Fresh copies of every run's status code and step (they travel as transferables). */
-  statuses(): { code: Uint8Array; step: Int32Array };
-  state(i: number): Float64Array;
-  advance(n: number, recordCount: number, record?: (i: number, k: number) => void): number;
-  reset(): void;
-  retune(exp: ResolvedExperiment): void;
-  /** Local run index. */
-  restartRun(i: number, exp: ResolvedExperiment): void;
-}
-
-/** The core Simulation as a Runner: one step at a time only while recording. */
-function simulationRunner(sim: Simulation): Runner {
-  return {
-    count: sim.runCount,
-    get step() { return sim.step; },
-    x: sim.x, y: sim.y, loss: sim.loss, gradNorm: sim.gradNorm, grad: sim.grad,
-    statuses() {
-      const n = sim.runCount;
-      const code = new Uint8Array(n);
-      const step = new Int32Array(n);
-      for (let i = 0; i < n; i++) {
-        const s = sim.status(i);
-        code[i] = encodeStatus(s);
-        step[i] = s.kind === 'running' ? 0 : s.step;
-      }
-      return { code, step };
-    },
-    state: (i) => sim.state[i],
-    advance(n, recordCount, record) {
-      if (!record || recordCount === 0) return sim.advance(n);
-      let taken = 0;
-      while (taken < n && sim.advance(1) === 1) {
-        taken++;
-        for (let i = 0; i < recordCount; i++) record(i, sim.step);
-      }
-      return taken;
-    },
-    reset: () => sim.reset(),
-    retune: (exp) => sim.retune(exp),
-    restartRun: (i, exp) => sim.restartRun(i, exp),
-  };
-}
-
-function populationRunner(p: Population): Runner {
-  return {
-    count: p.count,
-    get step() { return p.step; },
-    x: p.x, y: p.y, loss: p.loss, gradNorm: p.gradNorm, grad: p.grad,
-    // Population keeps runStatus codes already (core/simulate/status = engine/runStatus codes).
-    statuses: () => ({ code: p.code.slice(), step: p.codeStep.slice() }),
-    state: (i) => p.state(i),
-    advance: (n, recordCount, record) => p.advance(n, recordCount, record),
-    reset: () => p.reset(),
-    retune: (exp) => p.retune(exp),
-    restartRun: (i, exp) => p.restartRun(i, exp),
-  };
-}
-
-let runner: Runner | null = null;
+let runner: Population | null = null;
 /** First global run index of this worker's slice. */
 let sliceBegin = 0;
 let recordCount = 0;
@@ -86,7 +17,9 @@ let detail = false;
 function snapshot(samples?: SliceSnapshot['samples']): SliceSnapshot {
   const r = runner!;
   const n = r.count;
-  const { code: statusCode, step: statusStep } = r.statuses();
+  // Fresh copies: they travel as transferables.
+  const statusCode = r.code.slice();
+  const statusStep = r.codeStep.slice();
   return {
     step: r.step,
     x: r.x.slice(), y: r.y.slice(), loss: r.loss.slice(), gradNorm: r.gradNorm.slice(),
@@ -108,10 +41,7 @@ function currentSamples(): SliceSnapshot['samples'] {
 }
 
 function configure(m: ConfigureRequest): SliceSnapshot {
-  const whole = m.begin === 0 && m.end === m.experiment.runs.length && !m.starts;
-  runner = whole
-    ? simulationRunner(createSimulation(m.experiment, m.precision))
-    : populationRunner(new Population(m.experiment, m.precision, m.begin, m.end, m.starts));
+  runner = new Population(m.experiment, m.precision, m.begin, m.end, m.starts);
   recordCount = Math.max(0, Math.min(m.end, m.recordEnd) - m.begin);
   sliceBegin = m.begin;
   detail = m.detail;
@@ -137,7 +67,7 @@ function step(n: number): SliceSnapshot {
 }
 
 let budget = 0;
-function stepsLeft(r: Runner): number {
+function stepsLeft(r: Population): number {
   return budget - r.step;
 }
 
