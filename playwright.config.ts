@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from './e2e/browser';
+import { chromiumArgs, chromiumExecutable } from './e2e/browser.mjs';
 
 const executablePath = chromiumExecutable();
 // Ports are configurable so a second checkout can run its tests beside a running dev server.
@@ -21,7 +21,7 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
-    launchOptions: { executablePath, args: chromiumArgs },
+    launchOptions: { executablePath, args: [...chromiumArgs] },
     viewport: { width: 1440, height: 900 },
   },
   projects: [

@@ -22,6 +22,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable } from '../e2e/browser.mjs';
 import { summarise, table } from './bench-ui/stats.mjs';
 
 const PORT = 5198;
@@ -44,17 +45,9 @@ const EXTRA = ['sgd', 'adamw', 'nadam', 'radam', 'adagrad', 'lion', 'adamax', 'a
 // The default budget (3000 steps) lasts half a second at 100×; the maximum lasts the window.
 const BUDGET = '100000';
 
-const executablePath =
-  process.env.CHROMIUM_PATH ||
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const executablePath = chromiumExecutable();
 const args = [
-  '--no-sandbox',
-  '--enable-unsafe-webgpu',
-  '--enable-features=Vulkan',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...chromiumArgs,
   `--window-size=${VIEWPORT.width},${VIEWPORT.height}`,
   ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean),
 ];

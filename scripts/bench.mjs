@@ -10,18 +10,14 @@
  * BENCH_TF_WORK (run-steps per measurement), BENCH_ONLY (regex: rows whose name matches, e.g.
  * 'GPU|Bare|Tensor'), BENCH_HEADED=1 (show the window).
  */
-import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable } from '../e2e/browser.mjs';
 
 const PORT = 5199;
-const fromEnv = process.env.CHROMIUM_PATH;
-const executablePath = fromEnv || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const args = [
-  '--no-sandbox', '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-  ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean),
-];
+const executablePath = chromiumExecutable();
+const args = [...chromiumArgs, ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean)];
 const runs = (process.env.BENCH_RUNS ?? '1,1024,65536,1048576').split(',').map(Number);
 const only = process.env.BENCH_ONLY ?? '';
 

@@ -1,0 +1,2 @@
+export declare function chromiumExecutable(): string | undefined;
+export declare const chromiumArgs: readonly string[];
