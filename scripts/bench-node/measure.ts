@@ -2,19 +2,10 @@
  * Time-boxed measurements: each row runs until it took at least `minSeconds` (or hit its step
  * cap), so a figure is never the launch overhead of a tiny run, and the whole bench stays short.
  */
+import type { Row } from '../bench/bench';
 import type { Measure } from '../bench/workloads';
 
-/** One row of the table. */
-export interface Row {
-  readonly impl: string;
-  readonly runs: number;
-  readonly steps: number;
-  readonly seconds: number;
-  /** Optimizer-steps per second: runs × steps / seconds. */
-  readonly stepsPerSecond: number;
-  readonly note?: string;
-  readonly error?: string;
-}
+export type { Row };
 
 export interface TimeBox {
   /** Steps of the first try (e.g. predicted from the previous run count's rate). */

@@ -13,6 +13,7 @@ export interface Row {
   readonly runs: number;
   readonly steps: number;
   readonly seconds: number;
+  /** Optimizer-steps per second: runs × steps / seconds. */
   readonly stepsPerSecond: number;
   readonly note?: string;
   readonly error?: string;
