@@ -7,13 +7,17 @@
 // Per-step semantics mirror src/core/simulate.ts (float32 mode) operation for operation:
 //   θ_k is held with f(θ_k), ‖g(θ_k)‖ and g(θ_k); one step k -> k+1 is
 //   g' = clip(g, max_grad_norm); lr_t = lr * m[t], t = k + 1 - origin; θ = opt_step(θ, g', t, lr_t);
-//   then f, g at the new θ, and the status checks at (local) step t. Diverged runs are frozen.
+//   then f, g at the new θ, and the status checks at (local) step t. Diverged runs are frozen:
+//   every lane computes the step and a frozen run keeps its old values by selects (a branch
+//   around the step would mask every store of the loop; that cost ~20% of the kernel).
 //   origin: the global step at which the run last restarted (restartRun), 0 otherwise; the
 //   init pass evaluates a (re)started run at its local step 0.
 // Structure that is fixed per configuration is specialised by `override` flags (INIT, RECORD,
 // CLIP, SCHEDULE, HP_COUNT, STATE_VEC4): SwiftShader runs both sides of every branch under a lane
-// mask, so code that a flag removes costs nothing instead of costing every step. Values stay
-// runtime data; the flags only remove operations whose result is known (g unclipped, m[t] = 1).
+// mask, so code that a flag removes costs nothing instead of costing every step. The optimizers'
+// branches on hyperparameters are specialised the same way (HP_NONZERO, hp_flags.wgsl). Values
+// stay runtime data; the flags only remove operations whose result is known (g unclipped,
+// m[t] = 1, a branch on a hyperparameter that is 0 for every template).
 // f and g at the same θ come from obj_fg, one pass over the formula's tape: the subexpressions
 // they share are computed once (same f32 operations as obj_f and obj_grad, so the same bits).
 
@@ -147,6 +151,34 @@ fn store_state(run: u32) {
   if (STATE_VEC4 > 3u) { states[run * 4u + 3u] = vec4f(st[12], st[13], st[14], st[15]); }
 }
 
+// The optimizer state as vec4s, and st back to `old` where the run is frozen (alive false);
+// constant indices only, and only the vec4s the optimizer uses.
+fn state_vec4s() -> array<vec4f, 4> {
+  var v: array<vec4f, 4>;
+  v[0] = vec4f(st[0], st[1], st[2], st[3]);
+  if (STATE_VEC4 > 1u) { v[1] = vec4f(st[4], st[5], st[6], st[7]); }
+  if (STATE_VEC4 > 2u) { v[2] = vec4f(st[8], st[9], st[10], st[11]); }
+  if (STATE_VEC4 > 3u) { v[3] = vec4f(st[12], st[13], st[14], st[15]); }
+  return v;
+}
+
+fn keep_state(old: array<vec4f, 4>, alive: bool) {
+  let a = select(old[0], vec4f(st[0], st[1], st[2], st[3]), alive);
+  st[0] = a.x; st[1] = a.y; st[2] = a.z; st[3] = a.w;
+  if (STATE_VEC4 > 1u) {
+    let b = select(old[1], vec4f(st[4], st[5], st[6], st[7]), alive);
+    st[4] = b.x; st[5] = b.y; st[6] = b.z; st[7] = b.w;
+  }
+  if (STATE_VEC4 > 2u) {
+    let c = select(old[2], vec4f(st[8], st[9], st[10], st[11]), alive);
+    st[8] = c.x; st[9] = c.y; st[10] = c.z; st[11] = c.w;
+  }
+  if (STATE_VEC4 > 3u) {
+    let d = select(old[3], vec4f(st[12], st[13], st[14], st[15]), alive);
+    st[12] = d.x; st[13] = d.y; st[14] = d.z; st[15] = d.w;
+  }
+}
+
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u) {
   let tid = P.first + gid.x + gid.y * P.row_width;
@@ -186,19 +218,23 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     var slot = (P.step0 + 1u) % P.ring_cap;
     for (var k = P.step0; k < end; k++) {
       let t = k + 1u - origin;
-      if (s.x < kNan) {
-        var gc = g;
-        if (CLIP) { gc = clip_grad(g, max_norm); }
-        var lr_t = hp[0];
-        if (SCHEDULE) { lr_t = hp[0] * consts[sched + t]; }
-        let th = opt_step(cur.xy, gc, f32(t), lr_t);
-        let fg = obj_fg(th);
-        let f = fg.x;
-        g = fg.yz;
-        let gn = sqrt(g.x * g.x + g.y * g.y);
-        cur = vec4f(th, f, gn);
-        s = check(s, th, f, g, gn, t, bound, tol);
-      }
+      // Every lane steps; a frozen (diverged) run keeps its values by the selects below.
+      let alive = s.x < kNan;
+      let st_k = state_vec4s();
+      var gc = g;
+      if (CLIP) { gc = clip_grad(g, max_norm); }
+      var lr_t = hp[0];
+      if (SCHEDULE) { lr_t = hp[0] * consts[sched + t]; }
+      let th = opt_step(cur.xy, gc, f32(t), lr_t);
+      let fg = obj_fg(th);
+      let f = fg.x;
+      let g1 = fg.yz;
+      let gn = sqrt(g1.x * g1.x + g1.y * g1.y);
+      let s1 = check(s, th, f, g1, gn, t, bound, tol);
+      cur = select(cur, vec4f(th, f, gn), alive);
+      g = select(g, g1, alive);
+      s = select(s, s1, alive);
+      keep_state(st_k, alive);
       if (RECORD) {
         if (run < P.record_count) { samples[slot * P.record_count + run] = cur; }
         slot = select(slot + 1u, 0u, slot + 1u == P.ring_cap);

@@ -85,7 +85,7 @@ export async function createKernelRig(device: GPUDevice, layouts: StepLayouts, v
   if (errors.length > 0) throw new Error(`${variant.key}: ${errors.map((m) => `line ${m.lineNum}: ${m.message}`).join('; ')}`);
   const constants = (init: boolean) => ({
     WG: 64, INIT: +init, RECORD: +(variant.record ?? false), CLIP: 0, SCHEDULE: 0,
-    HP_COUNT: Math.max(1, g.hpCount), STATE_VEC4: Math.max(1, Math.ceil(g.stateSize / 4)),
+    HP_COUNT: Math.max(1, g.hpCount), STATE_VEC4: Math.max(1, Math.ceil(g.stateSize / 4)), HP_NONZERO: g.hpNonzero,
   });
   const [step, init] = await Promise.all([false, true].map((i) => device.createComputePipelineAsync({
     label: `ablation-${variant.key}-${i ? 'init' : 'step'}`, layout: layouts.pipeline, compute: { module, entryPoint: 'main', constants: constants(i) },

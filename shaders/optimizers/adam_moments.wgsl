@@ -2,6 +2,7 @@
 // serves adamw.ts with `adamUpdate`): running products for the bias corrections, m and v,
 // the amsgrad max, and the step from `base`. Not an optimizer itself: files that need it say
 // `// requires: adam_moments`, and the kernel composer puts it before them.
+// requires: hp_flags
 // hp: [1] beta1, [2] beta2, [3] eps, [5] amsgrad.
 // st: [0..1] exp_avg, [2..3] exp_avg_sq, [4..5] max_exp_avg_sq, [6] beta1^t, [7] beta2^t.
 fn adam_moments_step(base: vec2f, g: vec2f, lr: f32) -> vec2f {
@@ -19,7 +20,7 @@ fn adam_moments_step(base: vec2f, g: vec2f, lr: f32) -> vec2f {
   st[2] = v.x;
   st[3] = v.y;
   var v_use = v;
-  if (hp[5] != 0.0) {
+  if (hp_on(5u) && hp[5] != 0.0) {
     v_use = max(vec2f(st[4], st[5]), v);
     st[4] = v_use.x;
     st[5] = v_use.y;

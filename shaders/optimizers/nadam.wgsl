@@ -1,4 +1,5 @@
 // torch.optim.NAdam, twin of src/core/optimizers/nadam.ts.
+// requires: hp_flags
 // hp: [0] lr, [1] beta1, [2] beta2, [3] eps, [4] weight_decay, [5] momentum_decay,
 //     [6] momentum_decay_base = 0.96^momentum_decay (derived on the CPU: no pow here).
 // st: [0..1] exp_avg, [2..3] exp_avg_sq, [4] beta2^t, [5] base^t, [6] prod_{i<=t} mu_i.
@@ -19,7 +20,7 @@ fn opt_step(theta: vec2f, g: vec2f, t: f32, lr: f32) -> vec2f {
   st[6] = mp;
   let bc2 = 1.0 - b2p;
   var gg = g;
-  if (wd != 0.0) { gg = gg + wd * theta; }
+  if (hp_on(4u) && wd != 0.0) { gg = gg + wd * theta; }
   let m = b1 * vec2f(st[0], st[1]) + (1.0 - b1) * gg;
   let v = b2 * vec2f(st[2], st[3]) + (1.0 - b2) * (gg * gg);
   st[0] = m.x;

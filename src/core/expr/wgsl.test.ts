@@ -140,3 +140,40 @@ describe('fused fg', () => {
     expect(() => interpret(swapped, 0.5, 0.25, [])).toThrow(/before it is defined/);
   });
 });
+
+describe('bit-exactness guards (guardedRegisters)', () => {
+  /** The guarded operations of a formula's f, as WGSL right-hand sides (`rA op rB`). */
+  const guardedOps = (source: string, params: string[] = []): string[] => {
+    const body = functionBody(compileFormula(source, { params }).toWgsl(), 'f');
+    return body.filter((l) => /let t\d+ = /.test(l)).map((l) => l.replace(/^\s*let t\d+ = (.*);$/, '$1'));
+  };
+  const unguardedCount = (source: string, params: string[] = []): number =>
+    functionBody(compileFormula(source, { params }).toWgsl(), 'f').filter((l) => /let r\d+ = r\d+ [-+*/] r\d+;/.test(l)).length;
+
+  it('guards a result with a constant operand (MergeMulMul and friends: (x*c1)*c2)', () => {
+    // The producer x*3 (registers: x, 3, 5, then x*3) is guarded from the consumer (x*3)*5.
+    expect(guardedOps('x*3*5')).toContain('r0 * r1');
+    expect(guardedOps('(x + 0.1) + 0.7')).toContain('r0 + r1');
+  });
+  it('guards both multiplies of an add or sub of products (FactorAddMuls: a*b + a*c)', () => {
+    expect(guardedOps('x*y + x*x')).toHaveLength(2);
+    expect(guardedOps('x*y - y*y')).toHaveLength(2);
+  });
+  it('guards a subtraction whose subtrahend is added back (MergeGenericAddSub: (a - b) + b)', () => {
+    expect(guardedOps('(x - y) + y')).toHaveLength(1);
+  });
+  it('leaves arithmetic of runtime values that no rule merges unguarded', () => {
+    expect(guardedOps('x*y + x', [])).toHaveLength(0);
+    expect(guardedOps('(a - x) / (b + y)', ['a', 'b'])).toHaveLength(0);
+    expect(unguardedCount('(a - x) / (b + y)', ['a', 'b'])).toBe(3);
+  });
+  it('treats arithmetic of literals as constant (the compiler folds it), e.g. -(2)*x', () => {
+    // A literal's negation is folded to a constant by the shader compiler: x * (-2) then
+    // merges with a later constant factor like x * 2 would.
+    expect(guardedOps('(-2)*x*3').length).toBeGreaterThanOrEqual(1);
+  });
+  it('exactGuards false emits none', () => {
+    const src = compileFormula('x*3*5 + x*y + x*x').toWgsl({ exactGuards: false });
+    expect(src).not.toMatch(/min\((t\d+), \1\)/);
+  });
+});

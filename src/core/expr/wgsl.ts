@@ -37,18 +37,57 @@ function needed(t: Tape, outputs: readonly number[]): boolean[] {
   return need;
 }
 
+const ARITH = new Set<number>([Op.add, Op.sub, Op.mul, Op.div]);
+
 /**
- * One `let` per instruction: `let rI = ...;`. Results of + - * / are then passed through
- * `min(v, v)` (an exact identity, NaN included): SwiftShader runs SPIRV-Tools' folding rules
- * on the shader, and those reassociate float arithmetic whose operand is produced by another
- * arithmetic instruction, e.g. a*b + a*c -> a*(b + c) (FactorAddMuls) or (x*c1)*c2 -> x*(c1*c2)
- * (MergeMulMulArithmetic). Measured on SwiftShader: up to 114 ulp differences without this.
- * The rules match on the defining opcode, and an FMin is not one they look through; real GPU
- * drivers may fold min(v, v) away (not verified), but it also stands between a multiply and an
- * add that FMA contraction would fuse, so `guards` is off where parity is a tolerance anyway
- * (WgslEmitOptions.exactGuards).
+ * Which results get a guard, `min(v, v)` (an exact identity, NaN included). SwiftShader runs
+ * SPIRV-Tools' folding rules on the shader, and some of them reassociate float arithmetic
+ * (measured: up to 114 ulp differences with no guards). They match on the defining opcode of
+ * an operand, and an FMin is not one they look through, so a guard stands between a producer
+ * and a consumer that a rule would merge. The inexact rules and the guard that stops each:
+ * - rules on a constant operand (MergeMulMul (x*c1)*c2 -> x*(c1*c2), MergeMulDiv,
+ *   MergeDivMul, MergeDivDiv, MergeAddAdd, MergeAddSub, MergeSubAdd, MergeSubSub) need the
+ *   producer to have a constant operand too: results of + - * / with a compile-time constant
+ *   operand (a literal, or arithmetic of literals, which the compiler folds) are guarded;
+ * - FactorAddMuls, a*b + a*c -> a*(b + c), needs both operands of an add to be multiplies:
+ *   such multiplies (of an add or a sub) are guarded;
+ * - MergeGenericAddSub, (a - b) + b -> a, needs a subtraction feeding an add that adds its
+ *   subtrahend back: such subtractions are guarded.
+ * The rest of SPIRV-Tools' float rules are exact (negations merged into a constant, x + -y ->
+ * x - y). Guarding only these, not every result, took Rosenbrock from 12 guards to 5 and the
+ * engine's step from ~0.3 to ~0.4 of the bare kernel's speed on SwiftShader; the formula and
+ * engine parity tests (e2e/gpu: expr.spec's reassociation traps, engine.spec) hold it exact.
  */
-function statement(t: Tape, i: number, paramExpr: (index: number) => string, guards: boolean): string {
+export function guardedRegisters(t: Tape): boolean[] {
+  const n = t.length;
+  const constant = new Array<boolean>(n).fill(false);
+  const guard = new Array<boolean>(n).fill(false);
+  for (let i = 0; i < t.computeStart; i++) constant[i] = t.ops[i] === Op.const;
+  for (let i = t.computeStart; i < n; i++) {
+    const op = t.ops[i];
+    const a = t.a[i];
+    const b = t.b[i];
+    const binary = ARITH.has(op) || op === Op.min || op === Op.max;
+    if (op === Op.selge) constant[i] = constant[a] && constant[b] && constant[t.c[i]] && constant[t.d[i]];
+    else constant[i] = constant[a] && (!binary || constant[b]);
+    if (!ARITH.has(op)) continue;
+    if (!constant[i] && (constant[a] || constant[b])) guard[i] = true;
+    if ((op === Op.add || op === Op.sub) && t.ops[a] === Op.mul && t.ops[b] === Op.mul) guard[a] = guard[b] = true;
+    if (op === Op.add) {
+      if (t.ops[a] === Op.sub && t.b[a] === b) guard[a] = true;
+      if (t.ops[b] === Op.sub && t.b[b] === a) guard[b] = true;
+    }
+  }
+  return guard;
+}
+
+/**
+ * One `let` per instruction: `let rI = ...;`, with a guard where guardedRegisters says so
+ * (`guards` null: none). Real GPU drivers may fold min(v, v) away (not verified), and FMA
+ * contraction makes parity a tolerance there anyway, so the engine emits no guards on hardware
+ * adapters (WgslEmitOptions.exactGuards).
+ */
+function statement(t: Tape, i: number, paramExpr: (index: number) => string, guards: boolean[] | null): string {
   const op = t.ops[i];
   const r = (k: number): string => `r${k}`;
   let rhs: string;
@@ -61,7 +100,7 @@ function statement(t: Tape, i: number, paramExpr: (index: number) => string, gua
   else if (op === Op.neg) rhs = `-${r(t.a[i])}`;
   else if (op === Op.selge) rhs = `select(${r(t.d[i])}, ${r(t.c[i])}, ${r(t.a[i])} >= ${r(t.b[i])})`;
   else if (BINARY[op]) {
-    if (!guards) return `  let ${r(i)} = ${r(t.a[i])} ${BINARY[op]} ${r(t.b[i])};`;
+    if (!guards?.[i]) return `  let ${r(i)} = ${r(t.a[i])} ${BINARY[op]} ${r(t.b[i])};`;
     return `  let t${i} = ${r(t.a[i])} ${BINARY[op]} ${r(t.b[i])};\n  let ${r(i)} = min(t${i}, t${i});`;
   }
   else if (op === Op.min || op === Op.max) rhs = `${CALL[op]}(${r(t.a[i])}, ${r(t.b[i])})`;
@@ -69,7 +108,7 @@ function statement(t: Tape, i: number, paramExpr: (index: number) => string, gua
   return `  let ${r(i)} = ${rhs};`;
 }
 
-function body(t: Tape, outputs: readonly number[], paramExpr: (index: number) => string, guards: boolean): string[] {
+function body(t: Tape, outputs: readonly number[], paramExpr: (index: number) => string, guards: boolean[] | null): string[] {
   const need = needed(t, outputs);
   const lines: string[] = [];
   for (let i = 0; i < t.length; i++) if (need[i]) lines.push(statement(t, i, paramExpr, guards));
@@ -87,7 +126,7 @@ function body(t: Tape, outputs: readonly number[], paramExpr: (index: number) =>
 export function emitWgsl(t: Tape, options: WgslEmitOptions = {}): string {
   const prefix = options.prefix ?? '';
   const paramExpr = options.paramExpr ?? ((i: number) => `objParams[${i}]`);
-  const guards = options.exactGuards ?? true;
+  const guards = options.exactGuards ?? true ? guardedRegisters(t) : null;
   const [f, gx, gy] = t.out;
   return [
     `fn ${prefix}f(p: vec2f) -> f32 {`,

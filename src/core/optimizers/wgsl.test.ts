@@ -1,7 +1,8 @@
 /**
  * Static checks of the WGSL twins (the GPU parity itself is e2e/gpu/optim.spec.ts): every
  * optimizer has its file with the conventional entry point, no pow/exp/log (running products
- * and CPU-derived values instead), no module-scope const (hyperparameters are runtime values).
+ * and CPU-derived values instead), no module-scope const (hyperparameters are runtime values),
+ * and every hp_on(i) (the HP_NONZERO specialization) guards a branch on hp[i] itself.
  */
 import { describe, expect, it } from 'vitest';
 import { optimizerWgsl } from '../../engine/gpu/optimizerWgsl';
@@ -20,7 +21,16 @@ describe('shaders/optimizers/<id>.wgsl', () => {
     const src = optimizerWgsl(id);
     expect(src).toContain('fn opt_step(theta: vec2f, g: vec2f, t: f32, lr: f32) -> vec2f');
     expect(src).not.toMatch(/\b(pow|exp|exp2|log|log2|cos|sin|fma|inverseSqrt)\s*\(/);
-    expect(src).not.toMatch(/^\s*(const|override)\s/m);
+    // The one override is hp_flags' HP_NONZERO: structure (which branches exist), not values.
+    expect(src.replace(read('optimizers/hp_flags.wgsl'), '')).not.toMatch(/^\s*(const|override)\s/m);
+    // hp_on(i) && <cond>: the condition reads hp[i] (directly or through its `let`), so the
+    // branch is removed only when hp[i] is 0 for every template, i.e. when it is never taken.
+    for (const m of src.matchAll(/hp_on\((\d+)u\) && ([^)]*)\)/g)) {
+      const i = m[1];
+      const name = /^(?:hp\[(\d+)\]|(\w+))/.exec(m[2].trim())!;
+      const read = name[1] ?? new RegExp(`let ${name[2]} = hp\\[(\\d+)\\];`).exec(src)?.[1];
+      expect(read, `${id}: hp_on(${i}) && ${m[2]}`).toBe(i);
+    }
     // Reads only slots and hyperparameters the TS declares.
     const def = getOptimizer(id);
     const hpMax = Math.max(-1, ...[...src.matchAll(/hp\[(\d+)\]/g)].map((m) => Number(m[1])));

@@ -91,7 +91,7 @@ export class PipelineCache {
   retuneGroups(old: ConstTables, groups: readonly Group[], tables: ConstTables, shape: GroupShape): Promise<Group[]> {
     return Promise.all(tables.groups.map((g, i) => {
       const was = old.groups[i];
-      const same = was.optimizer === g.optimizer && was.clip === g.clip && was.schedule === g.schedule && was.hpCount === g.hpCount && was.stateSize === g.stateSize;
+      const same = was.optimizer === g.optimizer && was.clip === g.clip && was.schedule === g.schedule && was.hpCount === g.hpCount && was.stateSize === g.stateSize && was.hpNonzero === g.hpNonzero;
       return same ? groups[i] : this.makeGroup(tables, i, groups[i].list, shape);
     }));
   }

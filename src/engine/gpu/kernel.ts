@@ -31,7 +31,7 @@ export function stepKernelSource(formula: CompiledFormula, optimizer: OptimizerI
   const loads = Array.from({ length: n }, (_, i) => `  obj_p${i} = consts[${i}u];`).join('\n');
   const load = `fn load_obj_params() {\n${loads}\n}`;
   const objective = formula.toWgsl({ prefix: 'obj_', paramExpr: (i) => `obj_p${i}`, exactGuards });
-  return [commonWgsl, params, load, objective, optimizerWgsl('clip'), optimizerWgsl(optimizer), stepWgsl].join('\n');
+  return [commonWgsl, params, load, objective, optimizerWgsl('clip', 'hp_flags', optimizer), stepWgsl].join('\n');
 }
 
 /**
@@ -49,11 +49,13 @@ export interface StepSpecialization {
   readonly hpCount: number;
   /** Optimizer state slots (0..16). */
   readonly stateSize: number;
+  /** Bit i: hp[i] is nonzero for some template (HP_NONZERO); branches on a zero hp are removed. */
+  readonly hpNonzero: number;
 }
 
 /** A stable cache key of a specialization. */
 export function specializationKey(s: StepSpecialization): string {
-  return `${s.workgroupSize}/${+s.init}${+s.record}${+s.clip}${+s.schedule}/${s.hpCount}/${s.stateSize}`;
+  return `${s.workgroupSize}/${+s.init}${+s.record}${+s.clip}${+s.schedule}/${s.hpCount}/${s.stateSize}/${s.hpNonzero.toString(16)}`;
 }
 
 function pipelineConstants(s: StepSpecialization): Record<string, number> {
@@ -65,6 +67,7 @@ function pipelineConstants(s: StepSpecialization): Record<string, number> {
     SCHEDULE: +s.schedule,
     HP_COUNT: Math.max(1, s.hpCount),
     STATE_VEC4: Math.max(1, Math.ceil(s.stateSize / 4)),
+    HP_NONZERO: s.hpNonzero,
   };
 }
 

@@ -17,8 +17,11 @@ function requires(src: string): string[] {
   return [...src.matchAll(/^\/\/ requires: (.+)$/gm)].flatMap((m) => m[1].split(',').map((s) => s.trim()).filter(Boolean));
 }
 
-/** WGSL of shaders/optimizers/<name>.wgsl with what it requires before it (clip, adam, ...). */
-export function optimizerWgsl(name: string): string {
+/**
+ * WGSL of shaders/optimizers/<name>.wgsl for each name, each preceded by what it requires
+ * (clip, adam_moments, ...); a file that several of them need comes once.
+ */
+export function optimizerWgsl(...names: string[]): string {
   const order: string[] = [];
   const visit = (n: string, path: readonly string[]) => {
     if (path.includes(n)) throw new Error(`WGSL requires form a cycle: ${[...path, n].join(' -> ')}`);
@@ -26,6 +29,6 @@ export function optimizerWgsl(name: string): string {
     for (const dep of requires(source(n))) visit(dep, [...path, n]);
     order.push(n);
   };
-  visit(name, []);
+  for (const name of names) visit(name, []);
   return order.map(source).join('\n');
 }

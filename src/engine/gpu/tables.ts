@@ -35,6 +35,8 @@ export interface OptimizerGroup {
   /** Hyperparameter values (hp) and optimizer state values (st) per template. */
   readonly hpCount: number;
   readonly stateSize: number;
+  /** Bit i: hp[i] is nonzero for some template (the kernel's HP_NONZERO, shaders/optimizers/hp_flags.wgsl). */
+  readonly hpNonzero: number;
 }
 
 /** True when r(lr · m) === lr for every multiplier: all m are exactly 1 and lr is not subnormal. */
@@ -56,7 +58,7 @@ export function buildTables(exp: ResolvedExperiment): ConstTables {
   const schedOffset = clipOffset + T;
   const data = new Float32Array(schedOffset + T * (exp.steps + 1));
   data.set(obj.params, 0);
-  const groups = new Map<OptimizerId, { templates: number[]; clip: boolean; schedule: boolean; hpCount: number; stateSize: number }>();
+  const groups = new Map<OptimizerId, { templates: number[]; clip: boolean; schedule: boolean; hpCount: number; stateSize: number; hpNonzero: number }>();
   runs.forEach((run, t) => {
     const hp = hyperArray(run.def, run.h);
     if (hp.length > STATE_STRIDE || run.state0.length > STATE_STRIDE) throw new Error(`Optimizer '${run.def.id}' needs more than ${STATE_STRIDE} values of hp or state`);
@@ -64,12 +66,14 @@ export function buildTables(exp: ResolvedExperiment): ConstTables {
     data.set(run.state0, initOffset + t * STATE_STRIDE);
     data[clipOffset + t] = run.maxNorm;
     data.set(run.m, schedOffset + t * (exp.steps + 1));
-    const g = groups.get(run.def.id) ?? { templates: [], clip: false, schedule: false, hpCount: 0, stateSize: 0 };
+    const g = groups.get(run.def.id) ?? { templates: [], clip: false, schedule: false, hpCount: 0, stateSize: 0, hpNonzero: 0 };
     g.templates.push(t);
     g.clip ||= run.maxNorm > 0;
     g.schedule ||= !unitSchedule(r(run.lr), run.m);
     g.hpCount = Math.max(g.hpCount, hp.length);
     g.stateSize = Math.max(g.stateSize, run.state0.length);
+    // The f32 value the kernel reads: a value that rounds to 0 takes no branch there either.
+    for (let i = 0; i < hp.length; i++) if (r(hp[i]) !== 0) g.hpNonzero |= 1 << i;
     groups.set(run.def.id, g);
   });
   return {
