@@ -6,7 +6,7 @@
 import type { ResolvedExperiment } from '../../core/experiment';
 import type { ConfigureOptions, Engine, EngineFault, EngineInfo, EngineSnapshot, TrajectorySamples } from '../types';
 import { decodeStatuses } from '../runStatus';
-import type { CpuPrecision, SliceSnapshot, WorkerRequest, WorkerResponse } from './protocol';
+import type { CpuKernel, CpuPrecision, SliceSnapshot, WorkerRequest, WorkerResponse } from './protocol';
 
 /** Runs per worker below which splitting costs more in messages than it saves. */
 const MIN_RUNS_PER_WORKER = 2048;
@@ -76,7 +76,9 @@ export const MAX_CPU_RUNS = 1 << 24;
 
 /** Engine over the core simulator in Web Workers. */
 export class CpuEngine implements Engine {
-  readonly info: EngineInfo;
+  private readonly baseInfo: EngineInfo;
+  /** The workers' step code since the last configure/retune (null before configure). */
+  private kernelState: { kind: CpuKernel; notes: string[] } | null = null;
   private readonly precision: CpuPrecision;
   private readonly maxWorkers: number;
   private links: WorkerLink[] = [];
@@ -92,7 +94,21 @@ export class CpuEngine implements Engine {
     const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
     this.maxWorkers = Math.max(1, Math.min(options.maxWorkers ?? 8, cores, 8));
     const n = this.maxWorkers;
-    this.info = { kind: 'cpu', adapter: `CPU, ${n} worker${n === 1 ? '' : 's'} (${this.precision})`, software: false, workers: n, precision: this.precision };
+    this.baseInfo = { kind: 'cpu', adapter: `CPU, ${n} worker${n === 1 ? '' : 's'} (${this.precision})`, software: false, workers: n, precision: this.precision };
+  }
+
+  /** The adapter text names the step code once known, e.g. 'CPU, 2 workers (f32, wasm SIMD)'. */
+  get info(): EngineInfo {
+    const k = this.kernelState;
+    if (!k) return this.baseInfo;
+    const n = this.maxWorkers;
+    const code = k.kind === 'wasm-simd' ? 'wasm SIMD' : k.kind === 'mixed' ? 'wasm SIMD + JS' : 'JS';
+    return { ...this.baseInfo, adapter: `CPU, ${n} worker${n === 1 ? '' : 's'} (${this.precision}, ${code})` };
+  }
+
+  /** Which step code the workers run ('wasm-simd', 'mixed', 'js') and why any JS; null before configure. */
+  get kernel(): { readonly kind: CpuKernel; readonly notes: readonly string[] } | null {
+    return this.kernelState;
   }
 
   async configure(experiment: ResolvedExperiment, options: ConfigureOptions): Promise<EngineSnapshot> {
@@ -120,7 +136,7 @@ export class CpuEngine implements Engine {
       const sliceStarts = starts ? starts.slice(2 * begin, 2 * end) : undefined;
       const msg: WorkerRequest = {
         type: 'configure', id: this.nextId++, experiment, precision: this.precision,
-        begin, end, starts: sliceStarts, recordEnd: this.recordCount, detail,
+        begin, end, starts: sliceStarts, recordEnd: this.recordCount, detail, total: count,
       };
       return link.request(msg, sliceStarts ? [sliceStarts.buffer] : []);
     });
@@ -171,11 +187,16 @@ export class CpuEngine implements Engine {
 
   /** Stitches slice snapshots (in slice order) into one. */
   private merge(parts: SliceSnapshot[]): EngineSnapshot {
+    this.noteKernel(parts);
     if (parts.length === 1) return this.single(parts[0]);
     const R = this.runCount;
-    const x = new Float64Array(R), y = new Float64Array(R), loss = new Float64Array(R), gradNorm = new Float64Array(R);
-    const code = new Uint8Array(R), at = new Int32Array(R);
+    // The first worker sends full-length arrays (ConfigureRequest.total): fill in the others.
+    const host = parts[0].x.length === R ? parts[0] : null;
+    const x = host?.x ?? new Float64Array(R), y = host?.y ?? new Float64Array(R);
+    const loss = host?.loss ?? new Float64Array(R), gradNorm = host?.gradNorm ?? new Float64Array(R);
+    const code = host?.statusCode ?? new Uint8Array(R), at = host?.statusStep ?? new Int32Array(R);
     parts.forEach((p, w) => {
+      if (p === host) return;
       const b = this.slices[w].begin;
       x.set(p.x, b); y.set(p.y, b); loss.set(p.loss, b); gradNorm.set(p.gradNorm, b);
       code.set(p.statusCode, b); at.set(p.statusStep, b);
@@ -193,6 +214,15 @@ export class CpuEngine implements Engine {
       samples = { steps: first.steps, x: sx, y: sy, loss: sl, gradNorm: sg };
     }
     return { step: parts[0].step, x, y, loss, gradNorm, status: decodeStatuses(code, at), samples };
+  }
+
+  /** Workers report their step code after configure/retune; slices may differ ('mixed'). */
+  private noteKernel(parts: SliceSnapshot[]): void {
+    const reports = parts.map((p) => p.kernel).filter((k) => k !== undefined);
+    if (reports.length === 0) return;
+    const kinds = new Set(reports.map((k) => k.kind));
+    const kind: CpuKernel = kinds.size === 1 ? reports[0].kind : 'mixed';
+    this.kernelState = { kind, notes: [...new Set(reports.flatMap((k) => k.notes))] };
   }
 
   private single(p: SliceSnapshot): EngineSnapshot {

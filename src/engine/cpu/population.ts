@@ -13,6 +13,12 @@
  * instruction over the whole chunk (core/expr batch evaluator) and the optimizer's stepBatch
  * (when it has one) once per chunk, instead of an interpreter dispatch per run and operation.
  * The optimizer update of a chunk (clip, t per origin, step) lives in ./laneUpdate.
+ *
+ * In f32 mode a template whose formula and optimizer have a WebAssembly SIMD kernel (./wasm:
+ * generated at runtime, 4 runs per v128, all steps of a call inside the kernel) runs its
+ * chunks there instead (./wasmChunks), bit for bit the same; recorded runs, chunks whose runs
+ * restarted at different steps, and everything without a kernel take the JS path. `kernel`
+ * says which path is in use.
  */
 import type { ResolvedExperiment, RunStatus } from '../../core/experiment';
 import { compileFormula, createBatchEvaluator, roundF32FtzFast, type BatchEvaluator, type CompiledFormulaDetails } from '../../core/expr';
@@ -21,7 +27,8 @@ import { CONVERGED, divergenceCode, isDiverged, RUNNING, toRunStatus } from '../
 import { assertRetunable, assertRunIndex } from '../../core/simulate/retune';
 import { LaneUpdate } from './laneUpdate';
 import { Lanes } from './lanes';
-import type { CpuPrecision } from './protocol';
+import type { CpuKernel, CpuPrecision } from './protocol';
+import { WasmChunks } from './wasmChunks';
 
 /** Runs per chunk: registers (tape length × CHUNK × 8 B) and lanes stay within L2. */
 export const CHUNK = 512;
@@ -29,11 +36,21 @@ export const CHUNK = 512;
 /** Receives (local run, step) after each evaluation of a recorded run. */
 export type Recorder = (i: number, k: number) => void;
 
+/** Options of a population. */
+export interface PopulationOptions {
+  /** Use wasm kernels where possible (f32 only; default true). false: always the JS path. */
+  readonly wasm?: boolean;
+  /** v128 groups per kernel iteration (default ./wasm/kernel GROUPS; for tests and tuning). */
+  readonly wasmGroups?: number;
+}
+
 /** The local runs of one template, in ascending order. */
 interface Group {
   /** Replaced by retune (same optimizer, so the same state layout). */
   run: PreparedRun;
   readonly runs: Int32Array;
+  /** Index of its first chunk among all chunks (the wasm blocks). */
+  readonly firstChunk: number;
 }
 
 /** Runs [begin, end) of a population; run i uses template (begin + i) % runs.length. */
@@ -53,6 +70,8 @@ export class Population {
   private readonly stateAt: Int32Array;
   private readonly groups: Group[];
   private readonly templateOf: Uint32Array;
+  /** Chunk of each run, counted over all templates (the wasm block it steps in). */
+  private readonly chunkOf: Int32Array;
   private readonly startX: Float64Array;
   private readonly startY: Float64Array;
   private readonly r: Rounding;
@@ -70,8 +89,10 @@ export class Population {
   /** Global step at which each run (re)started; `restarted` is false while all are 0. */
   private readonly origins: Int32Array;
   private restarted = false;
+  /** The wasm kernels' path for chunks (./wasmChunks). */
+  private readonly wasm: WasmChunks;
 
-  constructor(exp: ResolvedExperiment, precision: CpuPrecision, begin: number, end: number, starts?: Float64Array) {
+  constructor(exp: ResolvedExperiment, precision: CpuPrecision, begin: number, end: number, starts?: Float64Array, options: PopulationOptions = {}) {
     // roundF32Ftz's semantics, as createSimulation (plain Math.fround would keep subnormals the
     // GPU flushes), in its cheaper form: the rounding runs after every operation.
     const r = (this.r = precision === 'f32' ? roundF32FtzFast : identity);
@@ -88,65 +109,80 @@ export class Population {
     const n = (this.count = end - begin);
     const T = templates.length;
     this.templateOf = Uint32Array.from({ length: n }, (_, i) => (begin + i) % T);
-    this.groups = templates.map((run, t) => ({
-      run,
-      runs: Int32Array.from({ length: n }, (_, i) => i).filter((i) => this.templateOf[i] === t),
-    }));
+    let chunks = 0;
+    this.chunkOf = new Int32Array(n);
+    this.groups = templates.map((run, t) => {
+      const runs = Int32Array.from({ length: n }, (_, i) => i).filter((i) => this.templateOf[i] === t);
+      const firstChunk = chunks;
+      runs.forEach((i, q) => (this.chunkOf[i] = firstChunk + Math.floor(q / CHUNK)));
+      chunks += Math.ceil(runs.length / CHUNK);
+      return { run, runs, firstChunk };
+    });
     this.startX = new Float64Array(n);
     this.startY = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       this.startX[i] = r(starts ? starts[2 * i] : exp.start[0]);
       this.startY[i] = r(starts ? starts[2 * i + 1] : exp.start[1]);
     }
-    this.x = new Float64Array(n);
-    this.y = new Float64Array(n);
-    this.loss = new Float64Array(n);
-    this.gradNorm = new Float64Array(n);
-    this.grad = new Float64Array(2 * n);
-    this.code = new Uint8Array(n);
-    this.codeStep = new Int32Array(n);
-    this.stateAt = new Int32Array(n);
     let size = 0;
-    for (let i = 0; i < n; i++) {
-      this.stateAt[i] = size;
-      size += templates[this.templateOf[i]].state0.length;
-    }
-    this.stateBuf = new Float64Array(size);
+    for (let i = 0; i < n; i++) size += templates[this.templateOf[i]].state0.length;
     const maxStride = Math.max(0, ...templates.map((t) => t.state0.length));
+    // The arrays live in the wasm kernels' memory when there are kernels (./wasmChunks).
+    const use = precision !== 'f32' ? 'f64 mode' : options.wasm === false ? 'wasm off' : null;
+    const blocks = Math.max(1, chunks);
+    this.wasm = new WasmChunks(n, size, use ?? { tape, params: this.params, bound: this.bound, gradTol: this.gradTol, lanes: CHUNK, blocks, maxStride, groups: options.wasmGroups });
+    ({ x: this.x, y: this.y, loss: this.loss, gradNorm: this.gradNorm, grad: this.grad, code: this.code, codeStep: this.codeStep } = this.wasm.arrays);
+    ({ stateBuf: this.stateBuf, stateAt: this.stateAt, origins: this.origins } = this.wasm.arrays);
+    for (let i = 0, at = 0; i < n; i++) {
+      this.stateAt[i] = at;
+      at += templates[this.templateOf[i]].state0.length;
+    }
     this.lanes = new Lanes(CHUNK, maxStride);
     this.laneOf = new Int32Array(n).fill(-1);
-    this.origins = new Int32Array(n);
     this.update = new LaneUpdate(this.lanes, r, maxStride, this.origins);
     this.reset();
   }
 
+  /** Which step code the templates use now ('mixed': some on wasm, some on the JS path). */
+  get kernel(): CpuKernel {
+    return this.wasm.kind(this.groups.map((g) => g.run));
+  }
+
+  /** Why templates run on the JS path (empty when all have wasm kernels). */
+  kernelNotes(): string[] {
+    return this.wasm.notes(this.groups.map((g) => g.run));
+  }
+
   reset(): void {
+    this.wasm.releaseAll(false);
     this.step = 0;
     this.origins.fill(0);
     this.restarted = false;
+    for (const { runs } of this.groups) {
+      for (let c = 0; c < runs.length; c += CHUNK) this.start(runs, c, Math.min(CHUNK, runs.length - c));
+    }
+  }
+
+  /** Runs list[c, c + m) (m ≤ CHUNK) back at their starts: fresh state, RUNNING, values at θ_0. */
+  private start(list: Int32Array, c: number, m: number): void {
     const L = this.lanes;
-    for (const { run, runs } of this.groups) {
-      for (let c = 0; c < runs.length; c += CHUNK) {
-        const m = Math.min(CHUNK, runs.length - c);
-        for (let q = 0; q < m; q++) {
-          const i = runs[c + q];
-          this.stateBuf.set(run.state0, this.stateAt[i]);
-          this.code[i] = RUNNING;
-          this.codeStep[i] = 0;
-          L.x[q] = this.startX[i];
-          L.y[q] = this.startY[i];
-        }
-        this.evaluator.evaluate(L.x, L.y, this.params, L.loss, L.gx, L.gy, m);
-        for (let q = 0; q < m; q++) {
-          const i = runs[c + q];
-          this.x[i] = L.x[q];
-          this.y[i] = L.y[q];
-          this.loss[i] = L.loss[q];
-          this.grad[2 * i] = L.gx[q];
-          this.grad[2 * i + 1] = L.gy[q];
-          this.gradNorm[i] = this.checkStatus(i, L.x[q], L.y[q], L.loss[q], L.gx[q], L.gy[q], 0);
-        }
-      }
+    for (let q = 0; q < m; q++) {
+      const i = list[c + q];
+      this.stateBuf.set(this.groups[this.templateOf[i]].run.state0, this.stateAt[i]);
+      this.code[i] = RUNNING;
+      this.codeStep[i] = 0;
+      L.x[q] = this.startX[i];
+      L.y[q] = this.startY[i];
+    }
+    this.evaluator.evaluate(L.x, L.y, this.params, L.loss, L.gx, L.gy, m);
+    for (let q = 0; q < m; q++) {
+      const i = list[c + q];
+      this.x[i] = L.x[q];
+      this.y[i] = L.y[q];
+      this.loss[i] = L.loss[q];
+      this.grad[2 * i] = L.gx[q];
+      this.grad[2 * i + 1] = L.gy[q];
+      this.gradNorm[i] = this.checkStatus(i, L.x[q], L.y[q], L.loss[q], L.gx[q], L.gy[q], 0);
     }
   }
 
@@ -162,21 +198,11 @@ export class Population {
   restartRun(i: number, exp: ResolvedExperiment): void {
     assertRunIndex(i, this.count);
     this.retune(exp);
-    const L = this.lanes;
-    this.stateBuf.set(this.groups[this.templateOf[i]].run.state0, this.stateAt[i]);
-    this.code[i] = RUNNING;
-    this.codeStep[i] = 0;
+    // Its chunk's wasm block is gathered again (with run i, at its new origin) when next used.
+    this.wasm.release(this.chunkOf[i]);
     this.origins[i] = this.step;
     this.restarted ||= this.step > 0;
-    L.x[0] = this.startX[i];
-    L.y[0] = this.startY[i];
-    this.evaluator.evaluate(L.x, L.y, this.params, L.loss, L.gx, L.gy, 1);
-    this.x[i] = L.x[0];
-    this.y[i] = L.y[0];
-    this.loss[i] = L.loss[0];
-    this.grad[2 * i] = L.gx[0];
-    this.grad[2 * i + 1] = L.gy[0];
-    this.gradNorm[i] = this.checkStatus(i, L.x[0], L.y[0], L.loss[0], L.gx[0], L.gy[0], 0);
+    this.start(Int32Array.of(i), 0, 1);
   }
 
   /** Global step at which run i (re)started. */
@@ -186,6 +212,7 @@ export class Population {
 
   /** Run i's optimizer state (a view into the population's buffer). */
   state(i: number): Float64Array {
+    this.wasm.syncState(i, this.chunkOf[i]);
     const at = this.stateAt[i];
     return this.stateBuf.subarray(at, at + this.groups[this.templateOf[i]].run.state0.length);
   }
@@ -228,6 +255,8 @@ export class Population {
   }
 
   private advanceChunk(g: Group, c: number, m: number, k0: number, take: number, recordCount: number, record?: Recorder): void {
+    // Runs ≥ recordCount through the wasm kernel when it can take them; the rest here.
+    const viaWasm = this.wasm.advance(g.firstChunk + c / CHUNK, g.run, g.runs, c, m, k0, take, recordCount, this.restarted);
     const L = this.lanes;
     const S = (L.stride = g.run.state0.length);
     let recorded = 0;
@@ -235,6 +264,7 @@ export class Population {
     for (let q = 0; q < m; q++) {
       const i = g.runs[c + q];
       if (i < recordCount) this.recorded[recorded++] = i;
+      else if (viaWasm) break; // runs ascend: the rest are not recorded
       if (isDiverged(this.code[i])) continue;
       const j = L.active++;
       L.run[j] = i;
@@ -256,8 +286,11 @@ export class Population {
         record!(i, k + 1);
       }
     }
-    for (let j = 0; j < L.active; j++) this.storeLane(j);
-    for (let q = 0; q < m; q++) this.laneOf[g.runs[c + q]] = -1;
+    // Lanes that froze on the way already left (laneOf −1).
+    for (let j = 0; j < L.active; j++) {
+      this.storeLane(j);
+      this.laneOf[L.run[j]] = -1;
+    }
   }
 
   /** One step of the header (3, then 1 and 2 at θ_{k+1}) for every active lane. */

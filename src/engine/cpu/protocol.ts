@@ -7,6 +7,9 @@ import type { ResolvedExperiment } from '../../core/experiment';
 /** Numeric precision of the reference simulator the worker runs. */
 export type CpuPrecision = 'f32' | 'f64';
 
+/** Which step code a population's templates run: all wasm SIMD kernels, some, or none. */
+export type CpuKernel = 'wasm-simd' | 'mixed' | 'js';
+
 export interface ConfigureRequest {
   readonly type: 'configure';
   readonly id: number;
@@ -19,6 +22,12 @@ export interface ConfigureRequest {
   readonly starts?: Float64Array;
   /** Runs [begin, recordEnd) record per-step samples (recordEnd <= begin: none). */
   readonly recordEnd: number;
+  /**
+   * Runs of all workers. The worker whose slice begins at 0 then sends x, y, loss, gradNorm,
+   * statusCode and statusStep at this full length (its runs first, zeros after), so the main
+   * thread merges by copying the other slices into them instead of allocating and copying all.
+   */
+  readonly total?: number;
   /** Include optimizer state and gradients (small runs only: the state view). */
   readonly detail: boolean;
 }
@@ -51,7 +60,10 @@ export interface RestartRunRequest {
 
 export type WorkerRequest = ConfigureRequest | StepRequest | ResetRequest | RetuneRequest | RestartRunRequest;
 
-/** One worker's part of a snapshot; arrays are indexed from `begin`. */
+/**
+ * One worker's part of a snapshot; arrays are indexed from `begin` (the first slice's per-run
+ * arrays may have the engine's full length: ConfigureRequest.total).
+ */
 export interface SliceSnapshot {
   readonly step: number;
   readonly x: Float64Array;
@@ -72,6 +84,11 @@ export interface SliceSnapshot {
   };
   readonly state?: Float64Array[];
   readonly grad?: Float64Array;
+  /**
+   * Which step code the slice runs ('wasm-simd' kernels, 'js', or 'mixed') and why templates
+   * run on the JS path; sent with the replies to configure, retune and restartRun.
+   */
+  readonly kernel?: { readonly kind: CpuKernel; readonly notes: readonly string[] };
 }
 
 export type WorkerResponse =

@@ -13,17 +13,26 @@ let runner: Population | null = null;
 let sliceBegin = 0;
 let recordCount = 0;
 let detail = false;
+/** The engine's run count when this worker's per-run arrays carry all runs (ConfigureRequest.total), else 0. */
+let hostLength = 0;
+
+/** A fresh copy of a per-run array (they travel as transferables), at hostLength when set. */
+function copyOut<T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T {
+  if (hostLength === 0) return a.slice() as T;
+  const out = make(hostLength);
+  out.set(a);
+  return out;
+}
 
 function snapshot(samples?: SliceSnapshot['samples']): SliceSnapshot {
   const r = runner!;
   const n = r.count;
-  // Fresh copies: they travel as transferables.
-  const statusCode = r.code.slice();
-  const statusStep = r.codeStep.slice();
+  const f64 = (len: number) => new Float64Array(len);
   return {
     step: r.step,
-    x: r.x.slice(), y: r.y.slice(), loss: r.loss.slice(), gradNorm: r.gradNorm.slice(),
-    statusCode, statusStep, samples,
+    x: copyOut(r.x, f64), y: copyOut(r.y, f64), loss: copyOut(r.loss, f64), gradNorm: copyOut(r.gradNorm, f64),
+    statusCode: copyOut(r.code, (len) => new Uint8Array(len)), statusStep: copyOut(r.codeStep, (len) => new Int32Array(len)),
+    samples,
     state: detail ? Array.from({ length: n }, (_, i) => r.state(i).slice()) : undefined,
     grad: detail ? r.grad.slice() : undefined,
   };
@@ -40,12 +49,18 @@ function currentSamples(): SliceSnapshot['samples'] {
   };
 }
 
+/** The runner's step code, for the replies that may change it. */
+function kernel(): SliceSnapshot['kernel'] {
+  return { kind: runner!.kernel, notes: runner!.kernelNotes() };
+}
+
 function configure(m: ConfigureRequest): SliceSnapshot {
   runner = new Population(m.experiment, m.precision, m.begin, m.end, m.starts);
   recordCount = Math.max(0, Math.min(m.end, m.recordEnd) - m.begin);
   sliceBegin = m.begin;
   detail = m.detail;
-  return snapshot(currentSamples());
+  hostLength = m.begin === 0 && (m.total ?? 0) > m.end ? m.total! : 0;
+  return { ...snapshot(currentSamples()), kernel: kernel() };
 }
 
 function step(n: number): SliceSnapshot {
@@ -88,7 +103,7 @@ function handle(m: WorkerRequest): SliceSnapshot {
     const local = m.type === 'restartRun' ? m.index - sliceBegin : -1;
     if (local >= 0 && local < runner.count) runner.restartRun(local, m.experiment);
     else runner.retune(m.experiment);
-    return snapshot(recordCount === 0 ? undefined : emptySamples());
+    return { ...snapshot(recordCount === 0 ? undefined : emptySamples()), kernel: kernel() };
   }
   runner.reset();
   return snapshot(currentSamples());
