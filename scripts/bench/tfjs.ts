@@ -40,3 +40,33 @@ export async function tfjsWebgpu(runs: number, steps: number): Promise<Measure> 
   tf.dispose([x, y, mx, my, vx, vy]);
   return { steps, seconds };
 }
+
+/**
+ * What a TensorFlow.js user writes for the same experiment: the runs' coordinates as two
+ * variables, Rosenbrock summed over the runs (runs are independent, so the gradient of the sum
+ * is each run's own gradient), and `tf.train.adam(...).minimize` (autodiff plus TF.js's own Adam
+ * kernels). TF.js's Adam folds the bias corrections into the step size (lr·√(1−β2^t)/(1−β1^t))
+ * and adds ε to √v rather than to √v̂, so it is the same update up to ε's placement.
+ */
+export async function tfjsAdamOptimizer(runs: number, steps: number): Promise<Measure> {
+  ready ??= tf.setBackend('webgpu').then(async (ok) => { await tf.ready(); return ok; });
+  if (!(await ready) || tf.getBackend() !== 'webgpu') throw new Error('TF.js webgpu backend unavailable');
+  const s = starts(runs);
+  const xs = new Float32Array(runs), ys = new Float32Array(runs);
+  for (let i = 0; i < runs; i++) { xs[i] = s[2 * i]; ys[i] = s[2 * i + 1]; }
+  const x = tf.variable(tf.tensor1d(xs)), y = tf.variable(tf.tensor1d(ys));
+  const a = 1, b = 100;
+  const opt = tf.train.adam(0.01, 0.9, 0.999, 1e-8);
+  const loss = () => tf.sum(tf.add(tf.square(tf.sub(a, x)), tf.mul(b, tf.square(tf.sub(y, tf.square(x)))))) as tf.Scalar;
+  const step = () => opt.minimize(loss, false, [x, y]);
+  step();
+  await x.data(); // compile kernels and settle before timing
+  const t0 = performance.now();
+  for (let k = 0; k < steps; k++) step();
+  await x.data();
+  const seconds = (performance.now() - t0) / 1000;
+  const x0 = (await x.data())[0];
+  opt.dispose();
+  tf.dispose([x, y]);
+  return { steps, seconds, note: `x[0] = ${x0.toFixed(4)}` };
+}

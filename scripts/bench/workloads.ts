@@ -32,11 +32,14 @@ export function adamExperiment(steps: number): ResolvedExperiment {
 /**
  * An engine as the UI drives it: recording on (default recorded runs), every run's position,
  * loss and status read back after each call, calls of `perCall` steps awaited one by one.
+ * Timed from the steady state a running UI sees: two untimed calls first compile pipelines
+ * and WebAssembly, touch buffers and let the JIT settle (a CPU worker's first call after
+ * configure measured 2–3× slower than the next ones).
  */
 async function driveEngine(engine: Engine, runs: number, steps: number, perCall: number): Promise<Measure> {
-  const warm = Math.min(perCall, 4);
-  await engine.configure(adamExperiment(warm + steps), { record: true, replicas: { count: runs, starts: starts(runs) } });
-  await engine.step(warm); // pipelines compiled, buffers touched
+  const warmCalls = 2;
+  await engine.configure(adamExperiment(warmCalls * perCall + steps), { record: true, replicas: { count: runs, starts: starts(runs) } });
+  for (let i = 0; i < warmCalls; i++) await engine.step(perCall);
   const t0 = performance.now();
   let done = 0;
   while (done < steps) {
