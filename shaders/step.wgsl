@@ -47,7 +47,7 @@ struct StepParams {
   grad_tol: f32,
   bound: f32,
   first: u32,         // start of this dispatch's thread range (recorded runs come first)
-  _pad1: u32,
+  runs_total: u32,    // R, the configured run count: the length of one plane of the run buffers
   _pad2: u32,
   _pad3: u32,
 }
@@ -57,10 +57,14 @@ struct StepParams {
 // WGSL constants: constant folding at another precision would break bit-exact parity.
 @group(0) @binding(1) var<storage, read> consts: array<f32>;
 
-@group(1) @binding(0) var<storage, read_write> runs: array<vec4f>;    // x, y, f, ‖g‖ of θ_k
-@group(1) @binding(1) var<storage, read_write> grads: array<vec2f>;   // g(θ_k)
-@group(1) @binding(2) var<storage, read_write> status: array<vec2u>;  // code, step
-@group(1) @binding(3) var<storage, read_write> states: array<vec4f>;  // [run][4] st as vec4
+// Run data as planes of R = P.runs_total values (structure of arrays): value v of run i is at
+// [v·R + i]. Neighbouring threads then touch neighbouring words, which SwiftShader turns into
+// one vector load or store per plane (a vec4 per run is a four-lane gather), and which is what
+// coalesces on GPUs. The host reads back whole planes (src/engine/gpu/readback.ts).
+@group(1) @binding(0) var<storage, read_write> runs: array<f32>;    // planes x, y, f, ‖g‖ of θ_k
+@group(1) @binding(1) var<storage, read_write> grads: array<f32>;   // planes gx, gy of g(θ_k)
+@group(1) @binding(2) var<storage, read_write> status: array<u32>;  // planes code, step
+@group(1) @binding(3) var<storage, read_write> states: array<f32>;  // planes st[0..16)
 @group(1) @binding(4) var<storage, read_write> samples: array<vec4f>; // [slot][recorded run]
 @group(1) @binding(5) var<storage, read> group_runs: array<u32>;
 @group(1) @binding(6) var<storage, read> origins: array<u32>;      // [run] restart step
@@ -128,27 +132,19 @@ fn load_init(base: u32) {
 }
 
 fn load_state(run: u32) {
-  let v0 = states[run * 4u + 0u];
-  st[0] = v0.x; st[1] = v0.y; st[2] = v0.z; st[3] = v0.w;
-  if (STATE_VEC4 > 1u) {
-    let v1 = states[run * 4u + 1u];
-    st[4] = v1.x; st[5] = v1.y; st[6] = v1.z; st[7] = v1.w;
-  }
-  if (STATE_VEC4 > 2u) {
-    let v2 = states[run * 4u + 2u];
-    st[8] = v2.x; st[9] = v2.y; st[10] = v2.z; st[11] = v2.w;
-  }
-  if (STATE_VEC4 > 3u) {
-    let v3 = states[run * 4u + 3u];
-    st[12] = v3.x; st[13] = v3.y; st[14] = v3.z; st[15] = v3.w;
-  }
+  let R = P.runs_total;
+  st[0] = states[0u * R + run]; st[1] = states[1u * R + run]; st[2] = states[2u * R + run]; st[3] = states[3u * R + run];
+  if (STATE_VEC4 > 1u) { st[4] = states[4u * R + run]; st[5] = states[5u * R + run]; st[6] = states[6u * R + run]; st[7] = states[7u * R + run]; }
+  if (STATE_VEC4 > 2u) { st[8] = states[8u * R + run]; st[9] = states[9u * R + run]; st[10] = states[10u * R + run]; st[11] = states[11u * R + run]; }
+  if (STATE_VEC4 > 3u) { st[12] = states[12u * R + run]; st[13] = states[13u * R + run]; st[14] = states[14u * R + run]; st[15] = states[15u * R + run]; }
 }
 
 fn store_state(run: u32) {
-  states[run * 4u + 0u] = vec4f(st[0], st[1], st[2], st[3]);
-  if (STATE_VEC4 > 1u) { states[run * 4u + 1u] = vec4f(st[4], st[5], st[6], st[7]); }
-  if (STATE_VEC4 > 2u) { states[run * 4u + 2u] = vec4f(st[8], st[9], st[10], st[11]); }
-  if (STATE_VEC4 > 3u) { states[run * 4u + 3u] = vec4f(st[12], st[13], st[14], st[15]); }
+  let R = P.runs_total;
+  states[0u * R + run] = st[0]; states[1u * R + run] = st[1]; states[2u * R + run] = st[2]; states[3u * R + run] = st[3];
+  if (STATE_VEC4 > 1u) { states[4u * R + run] = st[4]; states[5u * R + run] = st[5]; states[6u * R + run] = st[6]; states[7u * R + run] = st[7]; }
+  if (STATE_VEC4 > 2u) { states[8u * R + run] = st[8]; states[9u * R + run] = st[9]; states[10u * R + run] = st[10]; states[11u * R + run] = st[11]; }
+  if (STATE_VEC4 > 3u) { states[12u * R + run] = st[12]; states[13u * R + run] = st[13]; states[14u * R + run] = st[14]; states[15u * R + run] = st[15]; }
 }
 
 // The optimizer state as vec4s, and st back to `old` where the run is frozen (alive false);
@@ -193,7 +189,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   let bound = P.bound;
   let tol = P.grad_tol;
 
-  var cur = runs[run];
+  let R = P.runs_total;
+  var cur = vec4f(runs[run], runs[R + run], 0.0, 0.0);
   var g: vec2f;
   var s: vec2u;
   if (INIT) {
@@ -210,8 +207,9 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     }
   } else {
     load_state(run);
-    g = grads[run];
-    s = status[run];
+    cur = vec4f(cur.xy, runs[2u * R + run], runs[3u * R + run]);
+    g = vec2f(grads[run], grads[R + run]);
+    s = vec2u(status[run], status[R + run]);
     let origin = origins[run];
     // Steps step0+1 ..= end; the host never asks beyond the budget, min() keeps it so.
     let end = min(P.step0 + P.count, P.total);
@@ -241,8 +239,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
       }
     }
   }
-  runs[run] = cur;
-  grads[run] = g;
-  status[run] = s;
+  runs[run] = cur.x; runs[R + run] = cur.y; runs[2u * R + run] = cur.z; runs[3u * R + run] = cur.w;
+  grads[run] = g.x; grads[R + run] = g.y;
+  status[run] = s.x; status[R + run] = s.y;
   store_state(run);
 }

@@ -92,8 +92,9 @@ export async function createKernelRig(device: GPUDevice, layouts: StepLayouts, v
   })));
   const bufs = await createRunBuffers(device, layouts, { runs, recorded: variant.record ? runs : 0, ringCap: 2, consts: tables.data, paramSlots: SUBMIT_DISPATCHES + 1, groups: [null] });
   const s = starts(runs);
-  const start = new Float32Array(4 * runs);
-  for (let i = 0; i < runs; i++) { start[4 * i] = s[2 * i]; start[4 * i + 1] = s[2 * i + 1]; }
+  // Planes x and y of `runs` (shaders/step.wgsl).
+  const start = new Float32Array(2 * runs);
+  for (let i = 0; i < runs; i++) { start[i] = s[2 * i]; start[runs + i] = s[2 * i + 1]; }
   device.queue.writeBuffer(bufs.runs, 0, start);
   const grid = dispatchGrid(runs, 64, device.limits.maxComputeWorkgroupsPerDimension);
   let done = 0;
@@ -114,6 +115,7 @@ export async function createKernelRig(device: GPUDevice, layouts: StepLayouts, v
       f32[o + 14] = exp.gradTol;
       f32[o + 15] = exp.bound;
       u32[o + 16] = 0;
+      u32[o + 17] = runs;
       pass.setBindGroup(0, bufs.shared, [slot * PARAMS_SLOT]);
       pass.dispatchWorkgroups(grid.x, grid.y);
     });
@@ -147,7 +149,7 @@ export async function createKernelRig(device: GPUDevice, layouts: StepLayouts, v
     async firstX() {
       const read = device.createBuffer({ label: 'ablation-read', size: 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
       const enc = device.createCommandEncoder();
-      enc.copyBufferToBuffer(bufs.runs, 0, read, 0, 16);
+      enc.copyBufferToBuffer(bufs.runs, 0, read, 0, 16); // x of runs 0..3 (plane x)
       device.queue.submit([enc.finish()]);
       await read.mapAsync(GPUMapMode.READ);
       const x = new Float32Array(read.getMappedRange())[0];

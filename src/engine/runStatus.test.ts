@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { decodeStatus, StatusDecoder, STATUS_BOUND, STATUS_CONVERGED, STATUS_NAN, STATUS_RUNNING } from './runStatus';
 
 describe('StatusDecoder', () => {
-  it('decodes interleaved (code, step) pairs', () => {
+  it('decodes planes [codes, steps]', () => {
     const d = new StatusDecoder();
-    const s = d.decode(Uint32Array.from([STATUS_RUNNING, 0, STATUS_CONVERGED, 7, STATUS_NAN, 3]));
+    const s = d.decode(Uint32Array.from([STATUS_RUNNING, STATUS_CONVERGED, STATUS_NAN, 0, 7, 3]));
     expect(s).toEqual([{ kind: 'running' }, { kind: 'converged', step: 7 }, { kind: 'diverged', step: 3, reason: 'nan' }]);
   });
 
   it('returns the same array while nothing changed, and a fresh copy with only the changes', () => {
     const d = new StatusDecoder();
-    const pairs = Uint32Array.from([STATUS_RUNNING, 0, STATUS_RUNNING, 0, STATUS_CONVERGED, 2]);
-    const a = d.decode(pairs);
-    expect(d.decode(pairs.slice())).toBe(a);
-    const changed = pairs.slice();
-    changed[2] = STATUS_BOUND;
-    changed[3] = 9;
+    const planes = Uint32Array.from([STATUS_RUNNING, STATUS_RUNNING, STATUS_CONVERGED, 0, 0, 2]);
+    const a = d.decode(planes);
+    expect(d.decode(planes.slice())).toBe(a);
+    const changed = planes.slice();
+    changed[1] = STATUS_BOUND;
+    changed[4] = 9;
     const b = d.decode(changed);
     expect(b).not.toBe(a);
     expect(a[1]).toEqual({ kind: 'running' }); // the earlier snapshot is untouched
@@ -28,6 +28,6 @@ describe('StatusDecoder', () => {
     const a = d.decode(Uint32Array.from([STATUS_RUNNING, 0]));
     d.clear();
     expect(d.decode(Uint32Array.from([STATUS_RUNNING, 0]))).not.toBe(a);
-    expect(d.decode(Uint32Array.from([STATUS_RUNNING, 0, STATUS_NAN, 1]))).toHaveLength(2);
+    expect(d.decode(Uint32Array.from([STATUS_RUNNING, STATUS_NAN, 0, 1]))).toEqual([{ kind: 'running' }, decodeStatus(STATUS_NAN, 1)]);
   });
 });

@@ -46,28 +46,29 @@ export function decodeStatuses(codes: ArrayLike<number>, steps: ArrayLike<number
  * into a copy. With a million runs this turns ~1M object lookups per call into one compare.
  */
 export class StatusDecoder {
+  /** The previous snapshot's planes [codes, steps]. */
   private pairs = new Uint32Array(0);
   private decoded: readonly RunStatus[] = [];
 
-  /** Statuses of interleaved (code, step) pairs, as the GPU kernel writes them. */
-  decode(pairs: Uint32Array): readonly RunStatus[] {
-    const n = pairs.length >> 1;
-    if (this.pairs.length !== pairs.length) {
-      this.pairs = pairs.slice();
+  /** Statuses of n runs from planes [codes (n), steps (n)], as the GPU kernel writes them. */
+  decode(planes: Uint32Array): readonly RunStatus[] {
+    const n = planes.length >> 1;
+    if (this.pairs.length !== planes.length) {
+      this.pairs = planes.slice();
       const out = new Array<RunStatus>(n);
-      for (let i = 0; i < n; i++) out[i] = decodeStatus(pairs[2 * i], pairs[2 * i + 1]);
+      for (let i = 0; i < n; i++) out[i] = decodeStatus(planes[i], planes[n + i]);
       this.decoded = out;
       return out;
     }
     let out: RunStatus[] | undefined;
     const prev = this.pairs;
     for (let i = 0; i < n; i++) {
-      const c = pairs[2 * i], k = pairs[2 * i + 1];
-      if (c === prev[2 * i] && k === prev[2 * i + 1]) continue;
+      const c = planes[i], k = planes[n + i];
+      if (c === prev[i] && k === prev[n + i]) continue;
       out ??= this.decoded.slice();
       out[i] = decodeStatus(c, k);
-      prev[2 * i] = c;
-      prev[2 * i + 1] = k;
+      prev[i] = c;
+      prev[n + i] = k;
     }
     if (out) this.decoded = out;
     return this.decoded;

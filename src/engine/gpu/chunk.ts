@@ -56,6 +56,7 @@ export async function submitChunk(device: GPUDevice, staging: StagingRing, c: Co
         f32[o + 14] = exp.gradTol;
         f32[o + 15] = exp.bound;
         u32[o + 16] = first;
+        u32[o + 17] = R;
         pass.setBindGroup(0, bufs.shared, [slot * PARAMS_SLOT]);
         pass.dispatchWorkgroups(grid.x, grid.y);
         slot++;

@@ -29,7 +29,7 @@ export interface Configured {
   readonly runCount: number;
   readonly recordCount: number;
   readonly detail: boolean;
-  /** Initial contents of `runs`: (x0, y0, 0, 0) per run, as f32. */
+  /** Initial planes x and y of `runs` (R values each, as f32): the start of every run. */
   readonly start: Float32Array;
   readonly stateSizes: Uint8Array;
   /** Decodes each snapshot's statuses, reusing the previous snapshot's where none changed. */
@@ -71,10 +71,10 @@ export async function createConfigured(device: GPUDevice, layouts: StepLayouts, 
   const groups = await Promise.all(lists.map((list, i) => pipelines.makeGroup(tables, i, list, shape)));
   const paramSlots = groups.reduce((n, g) => n + g.ranges.length, 0) * (DISPATCHES_PER_SUBMIT + 1);
   const bufs = await createRunBuffers(device, layouts, { runs: runCount, recorded: recordCount, ringCap: plan.ringCap, consts: tables.data, paramSlots, groups: lists });
-  const start = new Float32Array(4 * runCount);
+  const start = new Float32Array(2 * runCount);
   for (let i = 0; i < runCount; i++) {
-    start[4 * i] = starts ? starts[2 * i] : exp.start[0];
-    start[4 * i + 1] = starts ? starts[2 * i + 1] : exp.start[1];
+    start[i] = starts ? starts[2 * i] : exp.start[0];
+    start[runCount + i] = starts ? starts[2 * i + 1] : exp.start[1];
   }
   const stateSizes = Uint8Array.from({ length: T }, (_, t) => stateSize(getOptimizer(exp.runs[t].optimizer)));
   return { exp, tables, plan, bufs, groups, runCount, recordCount, detail: runCount <= DETAIL_MAX_RUNS, start, stateSizes, statuses: new StatusDecoder() };

@@ -91,7 +91,10 @@ export class GpuEngine implements Engine {
       assertRunIndex(index, this.configured().runCount);
       const c = await this.applyRetune(experiment);
       const at = this.submitted;
-      this.device.queue.writeBuffer(c.bufs.runs, 16 * index, c.start, 4 * index, 4);
+      // Its x and y (planes 0 and 1 of `runs`); the init pass computes the rest.
+      const R = c.runCount;
+      this.device.queue.writeBuffer(c.bufs.runs, 4 * index, c.start, index, 1);
+      this.device.queue.writeBuffer(c.bufs.runs, 4 * (R + index), c.start, R + index, 1);
       this.device.queue.writeBuffer(c.bufs.origins, 4 * index, Uint32Array.of(at));
       return this.submitChunk(c, { a: at, b: at, init: true, last: true, only: index }).then(({ part }) => ({ done: part.then((p) => assembleSnapshot(c, [p], at)) }));
     });

@@ -1,6 +1,8 @@
 /**
  * Turns staging-buffer bytes into an EngineSnapshot: f32 -> f64, status codes -> RunStatus,
- * and samples from the ring's [step][run] order to the snapshot's [run][sample] order.
+ * and samples from the ring's [step][run] order to the snapshot's [run][sample] order. Run
+ * buffers are planes of R values (shaders/step.wgsl), so x, y, loss and ‖g‖ convert as whole
+ * typed arrays.
  */
 import type { EngineSnapshot, TrajectorySamples } from '../types';
 import type { StatusDecoder } from '../runStatus';
@@ -13,7 +15,7 @@ export interface ChunkReadback {
   readonly sampleSteps: number;
   /** [step][recorded run] vec4 (x, y, f, ‖g‖). */
   readonly samples?: Float32Array;
-  /** Last submit of a call: runs (16 B/run), status (8 B/run), then grads and states (detail). */
+  /** Last submit of a call: runs (planes x, y, f, ‖g‖), status (planes code, step), then grads and states (detail). */
   readonly final?: ArrayBuffer;
 }
 
@@ -28,22 +30,22 @@ interface Shape {
 export function assembleSnapshot(c: Shape, parts: readonly ChunkReadback[], step: number): EngineSnapshot {
   const R = c.runCount;
   const final = parts[parts.length - 1].final!;
-  const runs = new Float32Array(final, 0, 4 * R);
-  const x = new Float64Array(R), y = new Float64Array(R), loss = new Float64Array(R), gradNorm = new Float64Array(R);
-  for (let i = 0; i < R; i++) {
-    x[i] = runs[4 * i];
-    y[i] = runs[4 * i + 1];
-    loss[i] = runs[4 * i + 2];
-    gradNorm[i] = runs[4 * i + 3];
-  }
+  const plane = (v: number) => new Float64Array(new Float32Array(final, 4 * v * R, R));
+  const [x, y, loss, gradNorm] = [0, 1, 2, 3].map(plane);
   const status = c.statuses.decode(new Uint32Array(final, 16 * R, 2 * R));
   let state: Float64Array[] | undefined;
   let grad: Float64Array | undefined;
   if (c.detail) {
-    grad = Float64Array.from(new Float32Array(final, 24 * R, 2 * R));
+    // Detail (small runs counts only) back to per-run order: grad (gx, gy) pairs, state rows.
+    const g = new Float32Array(final, 24 * R, 2 * R);
+    grad = new Float64Array(2 * R);
+    for (let i = 0; i < R; i++) {
+      grad[2 * i] = g[i];
+      grad[2 * i + 1] = g[R + i];
+    }
     const st = new Float32Array(final, 32 * R, STATE_STRIDE * R);
     const T = c.stateSizes.length;
-    state = Array.from({ length: R }, (_, i) => Float64Array.from(st.subarray(STATE_STRIDE * i, STATE_STRIDE * i + c.stateSizes[i % T])));
+    state = Array.from({ length: R }, (_, i) => Float64Array.from({ length: c.stateSizes[i % T] }, (_, k) => st[k * R + i]));
   }
   return { step, x, y, loss, gradNorm, status, samples: samplesOf(c.recordCount, parts), state, grad };
 }

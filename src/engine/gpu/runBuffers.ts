@@ -1,7 +1,8 @@
 /**
  * The GPU buffers of one configured experiment and their bind groups. Byte layouts (see
- * shaders/step.wgsl): runs vec4f (x, y, f, ‖g‖), grads vec2f, status vec2u (code, step),
- * states [run][16] f32, samples [ring slot][recorded run] vec4f, group_runs u32, origins u32
+ * shaders/step.wgsl), in planes of R values: runs f32 planes x, y, f, ‖g‖; grads f32 planes
+ * gx, gy; status u32 planes code, step; states f32 planes st[0..16); then samples
+ * [ring slot][recorded run] vec4f, group_runs u32, origins u32
  * (the step each run last restarted at), consts f32,
  * params one 256-byte StepParams slot per dispatch of a submit.
  */
