@@ -45,8 +45,8 @@ export async function tfjsWebgpu(runs: number, steps: number): Promise<Measure> 
  * What a TensorFlow.js user writes for the same experiment: the runs' coordinates as two
  * variables, Rosenbrock summed over the runs (runs are independent, so the gradient of the sum
  * is each run's own gradient), and `tf.train.adam(...).minimize` (autodiff plus TF.js's own Adam
- * kernels). TF.js's Adam folds the bias corrections into the step size (lr·√(1−β2^t)/(1−β1^t))
- * and adds ε to √v rather than to √v̂, so it is the same update up to ε's placement.
+ * kernels). TF.js's Adam (AdamOptimizer.applyGradients) is the same update as ours and
+ * torch's: bias-corrected m̂ / (√v̂ + ε), times −lr.
  */
 export async function tfjsAdamOptimizer(runs: number, steps: number): Promise<Measure> {
   ready ??= tf.setBackend('webgpu').then(async (ok) => { await tf.ready(); return ok; });
