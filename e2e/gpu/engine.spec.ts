@@ -46,17 +46,20 @@ test.describe('GPU engine parity', () => {
     expect(results.filter((r) => r.transcendental).length).toBeGreaterThanOrEqual(1);
   });
 
-  test('divergence flags and their steps agree between the GPU and CPU engines', async ({ page }) => {
+  test('divergence flags and their steps agree between the GPU and CPU engines, and so do the values (fast pass and replays)', async ({ page }) => {
     test.setTimeout(120_000);
     test.skip(!(await open(page)), 'no WebGPU adapter');
     const results = await page.evaluate(() => window.engineHarness.divergence()) as {
-      objective: string; count: number; kinds: Record<string, number>; later: Record<string, number>; disagree: number; validation: string | null;
+      objective: string; count: number; kinds: Record<string, number>; later: Record<string, number>; disagree: number; valueMismatch: number; validation: string | null;
     }[];
     const seen = new Set<string>();
     for (const r of results) {
       expect(r.validation, r.objective).toBeNull();
       expect(Object.keys(r.later).length, `${r.objective}: flags after step 0`).toBeGreaterThan(0);
       expect(r.disagree, `${r.objective}: ${JSON.stringify(r.kinds)}`).toBe(0);
+      // x, y, loss, ‖g‖ after each of the three calls, bit for bit (these objectives use only
+      // exact operations), frozen runs included.
+      expect(r.valueMismatch, `${r.objective}: values differing from the f32 reference`).toBe(0);
       Object.keys(r.kinds).forEach((k) => seen.add(k));
     }
     // The cases are built to produce every outcome; a test that saw none would prove nothing.

@@ -1,6 +1,7 @@
 /**
  * One submit of the GPU engine: the dispatches of steps (a, b] (or the init pass) for every
- * group's ranges in one compute pass, their uniform slots, the copies of what the screen draws
+ * group's ranges in one compute pass (each bulk dispatch followed by the exact replay of its
+ * runs that saw a status event, shaders/step.wgsl), their uniform slots, the copies of what the screen draws
  * into a staging buffer from ./staging, and the asynchronous map that reads it back.
  */
 import { SAMPLE_BYTES } from './capacity';
@@ -59,6 +60,17 @@ export async function submitChunk(device: GPUDevice, staging: StagingRing, c: Co
         u32[o + 17] = R;
         pass.setBindGroup(0, bufs.shared, [slot * PARAMS_SLOT]);
         pass.dispatchWorkgroups(grid.x, grid.y);
+        if (!init && r.replay) {
+          // The exact pass for the runs whose fast pass saw a status event (shaders/step.wgsl),
+          // sized on the GPU by replay_args.wgsl: no round trip, and no work when there are none.
+          pass.setPipeline(bufs.replayArgsPipeline);
+          pass.setBindGroup(0, bufs.replayArgsGroup);
+          pass.dispatchWorkgroups(1);
+          pass.setPipeline(r.replay);
+          pass.setBindGroup(0, bufs.shared, [slot * PARAMS_SLOT]);
+          pass.dispatchWorkgroupsIndirect(bufs.replayArgs, 0);
+          pass.setPipeline(r.pipeline);
+        }
         slot++;
         if (init) break;
       }
@@ -82,10 +94,11 @@ export async function submitChunk(device: GPUDevice, staging: StagingRing, c: Co
     }
   }
   if (last) {
+    // runs planes x, y, f, ‖g‖, then status; detail: runs planes gx, gy, then the states.
     encoder.copyBufferToBuffer(bufs.runs, 0, buffer, off, 16 * R);
     encoder.copyBufferToBuffer(bufs.status, 0, buffer, off + 16 * R, 8 * R);
     if (c.detail) {
-      encoder.copyBufferToBuffer(bufs.grads, 0, buffer, off + 24 * R, 8 * R);
+      encoder.copyBufferToBuffer(bufs.runs, 16 * R, buffer, off + 24 * R, 8 * R);
       encoder.copyBufferToBuffer(bufs.states, 0, buffer, off + 32 * R, 4 * STATE_STRIDE * R);
     }
   }

@@ -11,8 +11,12 @@ import { countBelow, type ConstTables } from './tables';
 
 /** One dispatch shape: threads [first, end) of a group, with the pipeline specialised for them. */
 export interface Range {
-  /** The step loop and the init pass. */
+  /**
+   * The step loop (the fast pass, or for recorded runs the exact pass), the exact pass over
+   * the runs whose fast pass saw a status event (none for recorded runs), and the init pass.
+   */
   readonly pipeline: GPUComputePipeline;
+  readonly replay: GPUComputePipeline | null;
   readonly init: GPUComputePipeline;
   readonly first: number;
   readonly end: number;
@@ -76,8 +80,9 @@ export class PipelineCache {
     const recorded = list ? countBelow(list, recordCount) : Math.min(count, recordCount);
     const bounds: [number, number, boolean][] = [[0, recorded, true], [recorded, count, false]];
     const ranges = await Promise.all(bounds.filter(([a, b]) => b > a).map(async ([first, end, record]) => ({
-      pipeline: await this.get(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: false, record }),
-      init: await this.get(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: true, record }),
+      pipeline: await this.get(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: false, record, replay: false }),
+      replay: record ? null : await this.get(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: false, record, replay: true }),
+      init: await this.get(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: true, record, replay: false }),
       first, end, grid: dispatchGrid(end - first, plan.workgroupSize, this.device.limits.maxComputeWorkgroupsPerDimension),
     })));
     return { ranges, count, indexed: list !== null, list };

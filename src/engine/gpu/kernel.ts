@@ -9,6 +9,7 @@ import type { OptimizerId } from '../../core/optimizers';
 import { EngineFaultError, errorMessage } from '../fault';
 import commonWgsl from '../../../shaders/common.wgsl?raw';
 import stepWgsl from '../../../shaders/step.wgsl?raw';
+import replayArgsWgsl from '../../../shaders/replay_args.wgsl?raw';
 import { optimizerWgsl } from './optimizerWgsl';
 
 
@@ -43,6 +44,8 @@ export interface StepSpecialization {
   /** The init pass (evaluate θ_0) instead of the step loop. */
   readonly init: boolean;
   readonly record: boolean;
+  /** The exact pass over the replay list (runs whose fast pass saw a status event). */
+  readonly replay: boolean;
   readonly clip: boolean;
   readonly schedule: boolean;
   /** Hyperparameter slots the optimizer reads (1..16). */
@@ -55,7 +58,7 @@ export interface StepSpecialization {
 
 /** A stable cache key of a specialization. */
 export function specializationKey(s: StepSpecialization): string {
-  return `${s.workgroupSize}/${+s.init}${+s.record}${+s.clip}${+s.schedule}/${s.hpCount}/${s.stateSize}/${s.hpNonzero.toString(16)}`;
+  return `${s.workgroupSize}/${+s.init}${+s.record}${+s.replay}${+s.clip}${+s.schedule}/${s.hpCount}/${s.stateSize}/${s.hpNonzero.toString(16)}`;
 }
 
 function pipelineConstants(s: StepSpecialization): Record<string, number> {
@@ -63,6 +66,7 @@ function pipelineConstants(s: StepSpecialization): Record<string, number> {
     WG: s.workgroupSize,
     INIT: +s.init,
     RECORD: +s.record,
+    REPLAY: +s.replay,
     CLIP: +s.clip,
     SCHEDULE: +s.schedule,
     HP_COUNT: Math.max(1, s.hpCount),
@@ -76,6 +80,9 @@ export interface StepLayouts {
   readonly shared: GPUBindGroupLayout;
   readonly perPass: GPUBindGroupLayout;
   readonly pipeline: GPUPipelineLayout;
+  /** shaders/replay_args.wgsl: the replay list's header and the indirect arguments. */
+  readonly replayArgs: GPUBindGroupLayout;
+  readonly replayArgsPipeline: GPUComputePipeline;
 }
 
 export function createStepLayouts(device: GPUDevice): StepLayouts {
@@ -95,13 +102,30 @@ export function createStepLayouts(device: GPUDevice): StepLayouts {
       { binding: 1, visibility: C, buffer: rw },
       { binding: 2, visibility: C, buffer: rw },
       { binding: 3, visibility: C, buffer: rw },
-      { binding: 4, visibility: C, buffer: rw },
+      { binding: 4, visibility: C, buffer: { type: 'read-only-storage' } },
       { binding: 5, visibility: C, buffer: { type: 'read-only-storage' } },
-      { binding: 6, visibility: C, buffer: { type: 'read-only-storage' } },
+      { binding: 6, visibility: C, buffer: rw },
     ],
   });
   const pipeline = device.createPipelineLayout({ label: 'step-pipeline-layout', bindGroupLayouts: [shared, perPass] });
-  return { shared, perPass, pipeline };
+  const replayArgs = device.createBindGroupLayout({
+    label: 'replay-args-layout',
+    entries: [{ binding: 0, visibility: C, buffer: rw }, { binding: 1, visibility: C, buffer: rw }],
+  });
+  const replayArgsPipeline = device.createComputePipeline({
+    label: 'replay-args',
+    layout: device.createPipelineLayout({ label: 'replay-args-pipeline-layout', bindGroupLayouts: [replayArgs] }),
+    compute: {
+      module: device.createShaderModule({ label: 'replay-args', code: replayArgsWgsl }),
+      entryPoint: 'main',
+      // The step kernel's workgroup size (capacity.ts plans the same) and grid limit.
+      constants: {
+        WG: Math.min(64, device.limits.maxComputeInvocationsPerWorkgroup, device.limits.maxComputeWorkgroupSizeX),
+        MAX_GROUPS: device.limits.maxComputeWorkgroupsPerDimension,
+      },
+    },
+  });
+  return { shared, perPass, pipeline, replayArgs, replayArgsPipeline };
 }
 
 /**

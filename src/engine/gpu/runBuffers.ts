@@ -1,8 +1,9 @@
 /**
  * The GPU buffers of one configured experiment and their bind groups. Byte layouts (see
- * shaders/step.wgsl), in planes of R values: runs f32 planes x, y, f, ‖g‖; grads f32 planes
- * gx, gy; status u32 planes code, step; states f32 planes st[0..16); then samples
- * [ring slot][recorded run] vec4f, group_runs u32, origins u32
+ * shaders/step.wgsl), in planes of R values: runs f32 planes x, y, f, ‖g‖, gx, gy; status u32
+ * planes code, step; states f32 planes st[0..16); then samples [ring slot][recorded run]
+ * vec4f, group_runs u32, origins u32, replay (a 16-byte header, then a u32 list of R) and
+ * replayArgs (the replay dispatch's indirect arguments)
  * (the step each run last restarted at), consts f32,
  * params one 256-byte StepParams slot per dispatch of a submit.
  */
@@ -12,17 +13,21 @@ import { PARAMS_SLOT, STATE_STRIDE, type StepLayouts } from './kernel';
 
 export interface RunBuffers {
   readonly runs: GPUBuffer;
-  readonly grads: GPUBuffer;
   readonly status: GPUBuffer;
   readonly states: GPUBuffer;
   readonly samples: GPUBuffer;
   readonly origins: GPUBuffer;
+  readonly replay: GPUBuffer;
+  readonly replayArgs: GPUBuffer;
   readonly consts: GPUBuffer;
   readonly params: GPUBuffer;
   readonly paramSlots: number;
   readonly groupRuns: GPUBuffer[];
   readonly shared: GPUBindGroup;
   readonly perGroup: GPUBindGroup[];
+  /** shaders/replay_args.wgsl's pipeline, and its bind group of replay and replayArgs. */
+  readonly replayArgsPipeline: GPUComputePipeline;
+  readonly replayArgsGroup: GPUBindGroup;
   destroy(): void;
 }
 
@@ -52,12 +57,14 @@ export async function createRunBuffers(device: GPUDevice, layouts: StepLayouts, 
   device.pushErrorScope('out-of-memory');
   let bufs: Omit<RunBuffers, 'destroy'>;
   try {
-    const runs = make('runs', 16 * s.runs);
-    const grads = make('grads', 8 * s.runs);
+    const runs = make('runs', 24 * s.runs);
     const status = make('status', 8 * s.runs);
     const states = make('states', 4 * STATE_STRIDE * s.runs);
     const samples = make('samples', SAMPLE_BYTES * Math.max(1, s.recorded) * s.ringCap);
     const origins = make('origins', 4 * s.runs);
+    // Zeroed at creation: the count starts at 0, and replay_args.wgsl resets it after each use.
+    const replay = make('replay', 16 + 4 * s.runs);
+    const replayArgs = make('replay-args', 16, GPUBufferUsage.STORAGE | GPUBufferUsage.INDIRECT);
     const consts = make('consts', s.consts.byteLength, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST);
     const params = make('step-params', PARAMS_SLOT * s.paramSlots, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
     const groupRuns = s.groups.map((g, i) => make(`group-runs-${i}`, g ? g.byteLength : 4, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST));
@@ -69,9 +76,13 @@ export async function createRunBuffers(device: GPUDevice, layouts: StepLayouts, 
     });
     const perGroup = groupRuns.map((gr, i) => device.createBindGroup({
       label: `step-per-pass-${i}`, layout: layouts.perPass,
-      entries: [runs, grads, status, states, samples, gr, origins].map((buffer, binding) => ({ binding, resource: { buffer } })),
+      entries: [runs, status, states, samples, gr, origins, replay].map((buffer, binding) => ({ binding, resource: { buffer } })),
     }));
-    bufs = { runs, grads, status, states, samples, origins, consts, params, paramSlots: s.paramSlots, groupRuns, shared, perGroup };
+    const replayArgsGroup = device.createBindGroup({
+      label: 'replay-args', layout: layouts.replayArgs,
+      entries: [{ binding: 0, resource: { buffer: replay } }, { binding: 1, resource: { buffer: replayArgs } }],
+    });
+    bufs = { runs, status, states, samples, origins, replay, replayArgs, consts, params, paramSlots: s.paramSlots, groupRuns, shared, perGroup, replayArgsPipeline: layouts.replayArgsPipeline, replayArgsGroup };
   } catch (e) {
     // createBuffer throws a RangeError for sizes no allocator could take.
     await device.popErrorScope().catch(() => null);
