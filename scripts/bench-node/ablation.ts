@@ -45,7 +45,7 @@ const lean = (c: string) => handGradient(scalarArrays(dropCheck(dropGuards(c))))
 const kernels: KernelVariant[] = [
   { key: 'k', name: 'step kernel, flags off, 1 dispatch', transform: id },
   { key: 'k-guards', name: '… without min(t, t) guards', transform: dropGuards },
-  { key: 'k-check', name: '… check() a pass-through', transform: dropCheck },
+  { key: 'k-check', name: '… no status-event test', transform: dropCheck },
   { key: 'k-arrays', name: '… st/hp as private scalars', transform: scalarArrays },
   { key: 'k-hand', name: '… obj_fg hand-written (bare\'s gradient + f)', transform: handGradient },
   { key: 'k-guards-check', name: '… no guards, no check', transform: (c) => dropCheck(dropGuards(c)) },

@@ -26,8 +26,8 @@ export interface KernelVariant {
 /** `let rI = min(tI, tI);` → `let rI = tI;`: the formula's SwiftShader folding guards. */
 export const dropGuards = (code: string): string => code.replace(/let (r\d+) = min\((t\d+), \2\);/g, 'let $1 = $2;');
 
-/** The per-step status check becomes a pass-through (status never changes). */
-export const dropCheck = (code: string): string => replaceOnce(code, 's = check(s, th, f, g, gn, t, bound, tol);', '');
+/** The fast pass's per-step status-event test is dropped (no run is ever listed for replay). */
+export const dropCheck = (code: string): string => replaceOnce(code, 'event = event | status_event(th, fg.x, g, gn, bound, tol_fast);', '');
 
 /** The private arrays st/hp (constant indices only) become 16 private scalars each. */
 export function scalarArrays(code: string): string {
@@ -118,6 +118,12 @@ export async function createKernelRig(device: GPUDevice, layouts: StepLayouts, v
       u32[o + 17] = runs;
       pass.setBindGroup(0, bufs.shared, [slot * PARAMS_SLOT]);
       pass.dispatchWorkgroups(grid.x, grid.y);
+      // The fast pass lists runs with a status event for an exact replay; the ablation times
+      // the kernel alone, so it only resets the list (replay_args.wgsl), as the engine does.
+      pass.setPipeline(bufs.replayArgsPipeline);
+      pass.setBindGroup(0, bufs.replayArgsGroup);
+      pass.dispatchWorkgroups(1);
+      pass.setPipeline(pipeline);
     });
     pass.end();
     device.queue.writeBuffer(bufs.params, 0, raw);
