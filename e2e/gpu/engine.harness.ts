@@ -126,6 +126,8 @@ async function divergence() {
     { objective: { id: 'booth' }, steps: 200, gradTol: 1e-3, runs: [{ optimizer: 'gd', hyper: { lr: 0.05 } }, { optimizer: 'gd', hyper: { lr: 0.2 } }] },
     // √x of a negative x is NaN: at step 0 for starts left of 0, later for runs that cross it.
     { objective: { id: 'custom', formula: 'sqrt(x) + y^2' }, steps: 100, runs: [{ optimizer: 'adam', hyper: { lr: 0.2 } }] },
+    // f and g overflow to ±Inf while θ is still finite (no bound to stop it first).
+    { objective: { id: 'custom', formula: '1e30*x^4 + y^2' }, bound: 1e300, steps: 100, runs: [{ optimizer: 'gd', hyper: { lr: 1e-4 } }] },
   ];
   const out = [];
   for (const c of cases) {

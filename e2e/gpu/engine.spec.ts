@@ -63,6 +63,6 @@ test.describe('GPU engine parity', () => {
       Object.keys(r.kinds).forEach((k) => seen.add(k));
     }
     // The cases are built to produce every outcome; a test that saw none would prove nothing.
-    for (const k of ['diverged:bound', 'diverged:nan', 'converged', 'running']) expect([...seen], k).toContain(k);
+    for (const k of ['diverged:bound', 'diverged:nan', 'diverged:inf', 'converged', 'running']) expect([...seen], k).toContain(k);
   });
 });
