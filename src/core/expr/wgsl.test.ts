@@ -162,6 +162,12 @@ describe('bit-exactness guards (guardedRegisters)', () => {
   it('guards a subtraction whose subtrahend is added back (MergeGenericAddSub: (a - b) + b)', () => {
     expect(guardedOps('(x - y) + y')).toHaveLength(1);
   });
+  it('leaves products that share no factor, and constants no rule can pair, unguarded', () => {
+    expect(guardedOps('x*2 + y*3')).toHaveLength(0);
+    expect(guardedOps('(a-x)^2 + b*(y-x^2)^2', ['a', 'b'])).toHaveLength(0);
+    // -(2x) becomes x*(-2) exactly, so a later constant factor would merge with it.
+    expect(guardedOps('-(2*x)*3')).toEqual(['r1 * r0']);
+  });
   it('leaves arithmetic of runtime values that no rule merges unguarded', () => {
     expect(guardedOps('x*y + x', [])).toHaveLength(0);
     expect(guardedOps('(a - x) / (b + y)', ['a', 'b'])).toHaveLength(0);

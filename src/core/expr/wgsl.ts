@@ -42,27 +42,37 @@ const ARITH = new Set<number>([Op.add, Op.sub, Op.mul, Op.div]);
 /**
  * Which results get a guard, `min(v, v)` (an exact identity, NaN included). SwiftShader runs
  * SPIRV-Tools' folding rules on the shader, and some of them reassociate float arithmetic
- * (measured: up to 114 ulp differences with no guards). They match on the defining opcode of
- * an operand, and an FMin is not one they look through, so a guard stands between a producer
- * and a consumer that a rule would merge. The inexact rules and the guard that stops each:
- * - rules on a constant operand (MergeMulMul (x*c1)*c2 -> x*(c1*c2), MergeMulDiv,
- *   MergeDivMul, MergeDivDiv, MergeAddAdd, MergeAddSub, MergeSubAdd, MergeSubSub) need the
- *   producer to have a constant operand too: results of + - * / with a compile-time constant
- *   operand (a literal, or arithmetic of literals, which the compiler folds) are guarded;
- * - FactorAddMuls, a*b + a*c -> a*(b + c), needs both operands of an add to be multiplies:
- *   such multiplies (of an add or a sub) are guarded;
- * - MergeGenericAddSub, (a - b) + b -> a, needs a subtraction feeding an add that adds its
- *   subtrahend back: such subtractions are guarded.
- * The rest of SPIRV-Tools' float rules are exact (negations merged into a constant, x + -y ->
- * x - y). Guarding only these, not every result, took Rosenbrock from 12 guards to 5 and the
- * engine's step from ~0.3 to ~0.4 of the bare kernel's speed on SwiftShader; the formula and
- * engine parity tests (e2e/gpu: expr.spec's reassociation traps, engine.spec) hold it exact.
+ * (measured: up to 114 ulp differences with no guards). A rule matches an instruction and the
+ * defining opcode of an operand, and an FMin is not one it looks through, so a guard on the
+ * operand stops it. The inexact rules, and when each can match:
+ * - merging constants (MergeMulMul (x*c1)*c2 -> x*(c1*c2), MergeMulDiv, MergeDivMul,
+ *   MergeDivDiv, MergeAddAdd, MergeAddSub, MergeSubAdd, MergeSubSub): the consumer has a
+ *   compile-time constant operand (a literal, or arithmetic of literals, which the compiler
+ *   folds) and its other operand is + - * / with a constant operand too, possibly under
+ *   negations (the negate rules turn -(x*2) into x*(-2), exactly);
+ * - FactorAddMuls, a*b + a*c -> a*(b + c): both operands of an add are multiplies that share
+ *   an operand (guarded for subtractions too, to be safe);
+ * - MergeGenericAddSub, (a - b) + b -> a: a subtraction feeding an add of its subtrahend.
+ * The producers in those patterns are guarded; the rest of SPIRV-Tools' float rules are exact
+ * (negations merged into a constant, x + -y -> x - y) and division by a constant is already
+ * multiplication by its reciprocal in the tape. For Rosenbrock this leaves no guard at all
+ * (12 when every result was guarded). The formula and engine parity specs (e2e/gpu:
+ * expr.spec's reassociation traps, engine.spec) hold the result bit-exact on SwiftShader.
  */
 export function guardedRegisters(t: Tape): boolean[] {
   const n = t.length;
   const constant = new Array<boolean>(n).fill(false);
+  /** + - * / with exactly one compile-time constant operand: a constant-merging producer. */
+  const withConstant = new Array<boolean>(n).fill(false);
   const guard = new Array<boolean>(n).fill(false);
   for (let i = 0; i < t.computeStart; i++) constant[i] = t.ops[i] === Op.const;
+  /** The instruction under a chain of (non-constant) negations. */
+  const underNegations = (k: number): number => {
+    while (t.ops[k] === Op.neg && !constant[k]) k = t.a[k];
+    return k;
+  };
+  const shareOperand = (p: number, q: number): boolean =>
+    t.a[p] === t.a[q] || t.a[p] === t.b[q] || t.b[p] === t.a[q] || t.b[p] === t.b[q];
   for (let i = t.computeStart; i < n; i++) {
     const op = t.ops[i];
     const a = t.a[i];
@@ -70,9 +80,13 @@ export function guardedRegisters(t: Tape): boolean[] {
     const binary = ARITH.has(op) || op === Op.min || op === Op.max;
     if (op === Op.selge) constant[i] = constant[a] && constant[b] && constant[t.c[i]] && constant[t.d[i]];
     else constant[i] = constant[a] && (!binary || constant[b]);
-    if (!ARITH.has(op)) continue;
-    if (!constant[i] && (constant[a] || constant[b])) guard[i] = true;
-    if ((op === Op.add || op === Op.sub) && t.ops[a] === Op.mul && t.ops[b] === Op.mul) guard[a] = guard[b] = true;
+    if (!ARITH.has(op) || constant[i]) continue;
+    if (constant[a] || constant[b]) {
+      withConstant[i] = true;
+      const producer = underNegations(constant[a] ? b : a);
+      if (withConstant[producer]) guard[producer] = true;
+    }
+    if ((op === Op.add || op === Op.sub) && t.ops[a] === Op.mul && t.ops[b] === Op.mul && shareOperand(a, b)) guard[a] = guard[b] = true;
     if (op === Op.add) {
       if (t.ops[a] === Op.sub && t.b[a] === b) guard[a] = true;
       if (t.ops[b] === Op.sub && t.b[b] === a) guard[b] = true;
