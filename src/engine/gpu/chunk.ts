@@ -107,13 +107,22 @@ export async function submitChunk(device: GPUDevice, staging: StagingRing, c: Co
   // Wrapped in an object: an async function returning the promise itself would await it.
   const part = buffer.mapAsync(GPUMapMode.READ, 0, Math.max(4, sampleBytes + finalBytes)).then(
     () => {
-      const bytes = buffer.getMappedRange(0, Math.max(4, sampleBytes + finalBytes));
+      const samples = sampleSteps > 0 ? new Float32Array(buffer.getMappedRange(0, sampleBytes).slice(0)) : undefined;
+      if (!last) {
+        staging.release(buffer);
+        return { sampleFrom, sampleSteps, samples, release: () => undefined };
+      }
+      // The final values are read where they are mapped (no copy of every run's bytes);
+      // the buffer goes back to the ring once the snapshot is assembled (readback.ts).
+      let released = false;
       const part: ChunkReadback = {
-        sampleFrom, sampleSteps,
-        samples: sampleSteps > 0 ? new Float32Array(bytes.slice(0, sampleBytes)) : undefined,
-        final: last ? bytes.slice(sampleBytes, sampleBytes + finalBytes) : undefined,
+        sampleFrom, sampleSteps, samples,
+        final: buffer.getMappedRange(sampleBytes, finalBytes),
+        release: () => {
+          if (!released) staging.release(buffer);
+          released = true;
+        },
       };
-      staging.release(buffer);
       return part;
     },
     (e) => {

@@ -23,7 +23,7 @@ import { createConfigured, planRequest, DISPATCHES_PER_SUBMIT, retuneConfigured,
 import { acquireDevice } from './device';
 import { PipelineCache } from './groups';
 import { createStepLayouts, type StepLayouts } from './kernel';
-import { assembleSnapshot, type ChunkReadback } from './readback';
+import { assembleAndRelease, type ChunkReadback } from './readback';
 import { StagingRing } from './staging';
 
 /** Engine over WebGPU compute shaders. */
@@ -96,7 +96,7 @@ export class GpuEngine implements Engine {
       this.device.queue.writeBuffer(c.bufs.runs, 4 * index, c.start, index, 1);
       this.device.queue.writeBuffer(c.bufs.runs, 4 * (R + index), c.start, R + index, 1);
       this.device.queue.writeBuffer(c.bufs.origins, 4 * index, Uint32Array.of(at));
-      return this.submitChunk(c, { a: at, b: at, init: true, last: true, only: index }).then(({ part }) => ({ done: part.then((p) => assembleSnapshot(c, [p], at)) }));
+      return this.submitChunk(c, { a: at, b: at, init: true, last: true, only: index }).then(({ part }) => ({ done: part.then((p) => assembleAndRelease(c, [p], at)) }));
     });
   }
 
@@ -169,7 +169,7 @@ export class GpuEngine implements Engine {
   /** A snapshot of the current step without stepping (no samples). */
   private readCurrent(c: Configured): Promise<{ done: Promise<EngineSnapshot> }> {
     const at = this.submitted;
-    return this.submitChunk(c, { a: at, b: at, init: false, last: true }).then(({ part }) => ({ done: part.then((p) => assembleSnapshot(c, [p], at)) }));
+    return this.submitChunk(c, { a: at, b: at, init: false, last: true }).then(({ part }) => ({ done: part.then((p) => assembleAndRelease(c, [p], at)) }));
   }
 
   private configured(): Configured {
@@ -184,7 +184,7 @@ export class GpuEngine implements Engine {
     this.device.queue.writeBuffer(c.bufs.origins, 0, new Uint32Array(c.runCount));
     this.submitted = 0;
     c.statuses.clear();
-    return this.submitChunk(c, { a: 0, b: 0, init: true, last: true }).then(({ part }) => ({ done: part.then((p) => assembleSnapshot(c, [p], 0)) }));
+    return this.submitChunk(c, { a: 0, b: 0, init: true, last: true }).then(({ part }) => ({ done: part.then((p) => assembleAndRelease(c, [p], 0)) }));
   }
 
   private async submitSteps(n: number): Promise<{ done: Promise<EngineSnapshot> }> {
@@ -200,7 +200,12 @@ export class GpuEngine implements Engine {
       parts.push((await this.submitChunk(c, { a, b, init: false, last: b === this.submitted })).part);
       a = b;
     } while (a < target);
-    return { done: Promise.all(parts).then((ps) => assembleSnapshot(c, ps, target)) };
+    // If a part fails, the others still return their staging buffers to the ring.
+    const done = Promise.all(parts).then((ps) => assembleAndRelease(c, ps, target), (e: unknown) => {
+      for (const p of parts) p.then((x) => x.release(), () => undefined);
+      throw e;
+    });
+    return { done };
   }
 
   /** One submit (./chunk), checking the engine is still usable once a staging buffer is free. */

@@ -15,8 +15,13 @@ export interface ChunkReadback {
   readonly sampleSteps: number;
   /** [step][recorded run] vec4 (x, y, f, ‖g‖). */
   readonly samples?: Float32Array;
-  /** Last submit of a call: runs (planes x, y, f, ‖g‖), status (planes code, step), then grads and states (detail). */
+  /**
+   * Last submit of a call: runs (planes x, y, f, ‖g‖), status (planes code, step), then grads
+   * and states (detail), read from the mapped staging buffer: valid until release().
+   */
   readonly final?: ArrayBuffer;
+  /** Returns the part's staging buffer to the ring (after the snapshot is assembled). */
+  readonly release: () => void;
 }
 
 interface Shape {
@@ -25,6 +30,15 @@ interface Shape {
   readonly detail: boolean;
   readonly stateSizes: Uint8Array;
   readonly statuses: StatusDecoder;
+}
+
+/** assembleSnapshot, then the parts' staging buffers back to the ring (also on a throw). */
+export function assembleAndRelease(c: Shape, parts: readonly ChunkReadback[], step: number): EngineSnapshot {
+  try {
+    return assembleSnapshot(c, parts, step);
+  } finally {
+    for (const p of parts) p.release();
+  }
 }
 
 export function assembleSnapshot(c: Shape, parts: readonly ChunkReadback[], step: number): EngineSnapshot {
