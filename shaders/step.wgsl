@@ -286,8 +286,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
       // below the tolerance). Without such an event its results are the exact pass's, bit for
       // bit (the same operations); with one, the run goes on the replay list and the exact
       // pass redoes these steps. A frozen (diverged) run keeps what the buffers hold. This
-      // takes the freezing selects and the status updates out of the bulk's loop: engine / bare
-      // kernel 0.50 -> 0.66 at 65,536 runs on SwiftShader.
+      // takes the freezing selects and the status updates out of the bulk's loop (measured in
+      // docs/benchmarks.md, "Second round"). The step itself (clip, lr, opt_step, obj_fg, ‖g‖)
+      // is written out in both passes: one shared function measured ~10% slower on SwiftShader.
+      // e2e/gpu/engine.spec's divergence test holds both passes to the f32 reference.
       let tol_fast = select(-1.0, tol, s.x == kRunning);
       var event = false;
       for (var k = P.step0; k < end; k++) {

@@ -6,12 +6,18 @@ import { starts } from './workloads';
 
 let ready: Promise<boolean> | undefined;
 
-export async function tfjsWebgpu(runs: number, steps: number): Promise<Measure> {
+/** The webgpu backend (or an error), then the bench's starts as x and y arrays. */
+async function startCoordinates(runs: number): Promise<[Float32Array, Float32Array]> {
   ready ??= tf.setBackend('webgpu').then(async (ok) => { await tf.ready(); return ok; });
   if (!(await ready) || tf.getBackend() !== 'webgpu') throw new Error('TF.js webgpu backend unavailable');
   const s = starts(runs);
   const xs = new Float32Array(runs), ys = new Float32Array(runs);
   for (let i = 0; i < runs; i++) { xs[i] = s[2 * i]; ys[i] = s[2 * i + 1]; }
+  return [xs, ys];
+}
+
+export async function tfjsWebgpu(runs: number, steps: number): Promise<Measure> {
+  const [xs, ys] = await startCoordinates(runs);
   let x = tf.tensor1d(xs), y = tf.tensor1d(ys);
   let mx = tf.zerosLike(x), my = tf.zerosLike(x), vx = tf.zerosLike(x), vy = tf.zerosLike(x);
   const lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-8, a = 1, b = 100;
@@ -49,11 +55,7 @@ export async function tfjsWebgpu(runs: number, steps: number): Promise<Measure> 
  * torch's: bias-corrected m̂ / (√v̂ + ε), times −lr.
  */
 export async function tfjsAdamOptimizer(runs: number, steps: number): Promise<Measure> {
-  ready ??= tf.setBackend('webgpu').then(async (ok) => { await tf.ready(); return ok; });
-  if (!(await ready) || tf.getBackend() !== 'webgpu') throw new Error('TF.js webgpu backend unavailable');
-  const s = starts(runs);
-  const xs = new Float32Array(runs), ys = new Float32Array(runs);
-  for (let i = 0; i < runs; i++) { xs[i] = s[2 * i]; ys[i] = s[2 * i + 1]; }
+  const [xs, ys] = await startCoordinates(runs);
   const x = tf.variable(tf.tensor1d(xs)), y = tf.variable(tf.tensor1d(ys));
   const a = 1, b = 100;
   const opt = tf.train.adam(0.01, 0.9, 0.999, 1e-8);

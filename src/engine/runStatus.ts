@@ -47,21 +47,21 @@ export function decodeStatuses(codes: ArrayLike<number>, steps: ArrayLike<number
  */
 export class StatusDecoder {
   /** The previous snapshot's planes [codes, steps]. */
-  private pairs = new Uint32Array(0);
+  private planes = new Uint32Array(0);
   private decoded: readonly RunStatus[] = [];
 
   /** Statuses of n runs from planes [codes (n), steps (n)], as the GPU kernel writes them. */
   decode(planes: Uint32Array): readonly RunStatus[] {
     const n = planes.length >> 1;
-    if (this.pairs.length !== planes.length) {
-      this.pairs = planes.slice();
+    if (this.planes.length !== planes.length) {
+      this.planes = planes.slice();
       const out = new Array<RunStatus>(n);
       for (let i = 0; i < n; i++) out[i] = decodeStatus(planes[i], planes[n + i]);
       this.decoded = out;
       return out;
     }
     let out: RunStatus[] | undefined;
-    const prev = this.pairs;
+    const prev = this.planes;
     for (let i = 0; i < n; i++) {
       const c = planes[i], k = planes[n + i];
       if (c === prev[i] && k === prev[n + i]) continue;
@@ -76,7 +76,7 @@ export class StatusDecoder {
 
   /** Forgets the previous snapshot (after configure or reset). */
   clear(): void {
-    this.pairs = new Uint32Array(0);
+    this.planes = new Uint32Array(0);
     this.decoded = [];
   }
 }

@@ -208,6 +208,8 @@ export class RaceRunner {
     const snap = await engine.configure(e, { record: true });
     this.store.getState().beginRace(uids, minimaOf(e));
     this.store.getState().ingest(snap);
+    // Some of what the badge says is known only once configured (the CPU engine's step code).
+    this.store.getState().setEngineInfo(engine.info);
   }
 
   private async advance(n: number): Promise<void> {

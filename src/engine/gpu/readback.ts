@@ -41,7 +41,7 @@ export function assembleAndRelease(c: Shape, parts: readonly ChunkReadback[], st
   }
 }
 
-export function assembleSnapshot(c: Shape, parts: readonly ChunkReadback[], step: number): EngineSnapshot {
+function assembleSnapshot(c: Shape, parts: readonly ChunkReadback[], step: number): EngineSnapshot {
   const R = c.runCount;
   const final = parts[parts.length - 1].final!;
   const plane = (v: number) => new Float64Array(new Float32Array(final, 4 * v * R, R));
