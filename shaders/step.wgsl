@@ -18,8 +18,8 @@
 // list the fast pass wrote, sized on the GPU by shaders/replay_args.wgsl), from the same start.
 // Recorded runs always take the exact pass (every step is a sample).
 // Structure that is fixed per configuration is specialised by `override` flags (INIT, RECORD,
-// REPLAY, CLIP, SCHEDULE, HP_COUNT, STATE_VEC4): SwiftShader runs both sides of every branch under a lane
-// mask, so code that a flag removes costs nothing instead of costing every step. The optimizers'
+// REPLAY, CLIP, SCHEDULE, HP_COUNT, STATE_VEC4, STATE_MASK, HP_AT): SwiftShader runs both
+// sides of every branch under a lane mask, so code that a flag removes costs nothing instead of costing every step. The optimizers'
 // branches on hyperparameters are specialised the same way (HP_NONZERO, hp_flags.wgsl). Values
 // stay runtime data; the flags only remove operations whose result is known (g unclipped,
 // m[t] = 1, a branch on a hyperparameter that is 0 for every template).
@@ -34,6 +34,8 @@ const kInf: u32 = 3u;
 const kBound: u32 = 4u;
 // The exponent field of an f32: all ones for NaN and ±Inf.
 const kExpMask: u32 = 0x7f800000u;
+// HP_AT's value when the runs of a dispatch use several templates.
+const kPerRun: u32 = 0xffffffffu;
 
 // 80 bytes, uniform, one 256-byte slot per dispatch (dynamic offset).
 struct StepParams {
@@ -105,6 +107,12 @@ override REPLAY: bool = false;
 // Hyperparameters (hp) and vec4s of optimizer state (st) the optimizer uses.
 override HP_COUNT: u32 = 16u;
 override STATE_VEC4: u32 = 4u;
+// State slots loaded and stored (see load_state); the init pass stores every slot it sets.
+override STATE_MASK: u32 = 0xffffu;
+// Every run of this dispatch uses one template, whose hyperparameters sit at consts[HP_AT]:
+// read at constant indices, one load each instead of a per-lane gather (kPerRun: each run
+// reads its own template's, at P.hyper_offset + template * 16).
+override HP_AT: u32 = kPerRun;
 
 // Status after evaluating θ_k (value f, gradient g, norm gn) at step k, in the simulator's
 // order: NaN, then Inf, then the bound, then convergence. Selects instead of early returns:
@@ -163,20 +171,48 @@ fn load_init(base: u32) {
   }
 }
 
+// The optimizer state slots a dispatch reads and writes: bit k of STATE_MASK is st[k]. A slot
+// the optimizer cannot touch with this group's hyperparameters (amsgrad's maximum while
+// amsgrad is 0 everywhere) keeps what the init pass stored, as the simulator's state does;
+// each load and store is a per-lane gather or scatter on SwiftShader.
 fn load_state(run: u32) {
   let R = P.runs_total;
-  st[0] = states[0u * R + run]; st[1] = states[1u * R + run]; st[2] = states[2u * R + run]; st[3] = states[3u * R + run];
-  if (STATE_VEC4 > 1u) { st[4] = states[4u * R + run]; st[5] = states[5u * R + run]; st[6] = states[6u * R + run]; st[7] = states[7u * R + run]; }
-  if (STATE_VEC4 > 2u) { st[8] = states[8u * R + run]; st[9] = states[9u * R + run]; st[10] = states[10u * R + run]; st[11] = states[11u * R + run]; }
-  if (STATE_VEC4 > 3u) { st[12] = states[12u * R + run]; st[13] = states[13u * R + run]; st[14] = states[14u * R + run]; st[15] = states[15u * R + run]; }
+  if ((STATE_MASK & 0x0001u) != 0u) { st[0] = states[run]; }
+  if ((STATE_MASK & 0x0002u) != 0u) { st[1] = states[R + run]; }
+  if ((STATE_MASK & 0x0004u) != 0u) { st[2] = states[2u * R + run]; }
+  if ((STATE_MASK & 0x0008u) != 0u) { st[3] = states[3u * R + run]; }
+  if ((STATE_MASK & 0x0010u) != 0u) { st[4] = states[4u * R + run]; }
+  if ((STATE_MASK & 0x0020u) != 0u) { st[5] = states[5u * R + run]; }
+  if ((STATE_MASK & 0x0040u) != 0u) { st[6] = states[6u * R + run]; }
+  if ((STATE_MASK & 0x0080u) != 0u) { st[7] = states[7u * R + run]; }
+  if ((STATE_MASK & 0x0100u) != 0u) { st[8] = states[8u * R + run]; }
+  if ((STATE_MASK & 0x0200u) != 0u) { st[9] = states[9u * R + run]; }
+  if ((STATE_MASK & 0x0400u) != 0u) { st[10] = states[10u * R + run]; }
+  if ((STATE_MASK & 0x0800u) != 0u) { st[11] = states[11u * R + run]; }
+  if ((STATE_MASK & 0x1000u) != 0u) { st[12] = states[12u * R + run]; }
+  if ((STATE_MASK & 0x2000u) != 0u) { st[13] = states[13u * R + run]; }
+  if ((STATE_MASK & 0x4000u) != 0u) { st[14] = states[14u * R + run]; }
+  if ((STATE_MASK & 0x8000u) != 0u) { st[15] = states[15u * R + run]; }
 }
 
 fn store_state(run: u32) {
   let R = P.runs_total;
-  states[0u * R + run] = st[0]; states[1u * R + run] = st[1]; states[2u * R + run] = st[2]; states[3u * R + run] = st[3];
-  if (STATE_VEC4 > 1u) { states[4u * R + run] = st[4]; states[5u * R + run] = st[5]; states[6u * R + run] = st[6]; states[7u * R + run] = st[7]; }
-  if (STATE_VEC4 > 2u) { states[8u * R + run] = st[8]; states[9u * R + run] = st[9]; states[10u * R + run] = st[10]; states[11u * R + run] = st[11]; }
-  if (STATE_VEC4 > 3u) { states[12u * R + run] = st[12]; states[13u * R + run] = st[13]; states[14u * R + run] = st[14]; states[15u * R + run] = st[15]; }
+  if ((STATE_MASK & 0x0001u) != 0u) { states[run] = st[0]; }
+  if ((STATE_MASK & 0x0002u) != 0u) { states[R + run] = st[1]; }
+  if ((STATE_MASK & 0x0004u) != 0u) { states[2u * R + run] = st[2]; }
+  if ((STATE_MASK & 0x0008u) != 0u) { states[3u * R + run] = st[3]; }
+  if ((STATE_MASK & 0x0010u) != 0u) { states[4u * R + run] = st[4]; }
+  if ((STATE_MASK & 0x0020u) != 0u) { states[5u * R + run] = st[5]; }
+  if ((STATE_MASK & 0x0040u) != 0u) { states[6u * R + run] = st[6]; }
+  if ((STATE_MASK & 0x0080u) != 0u) { states[7u * R + run] = st[7]; }
+  if ((STATE_MASK & 0x0100u) != 0u) { states[8u * R + run] = st[8]; }
+  if ((STATE_MASK & 0x0200u) != 0u) { states[9u * R + run] = st[9]; }
+  if ((STATE_MASK & 0x0400u) != 0u) { states[10u * R + run] = st[10]; }
+  if ((STATE_MASK & 0x0800u) != 0u) { states[11u * R + run] = st[11]; }
+  if ((STATE_MASK & 0x1000u) != 0u) { states[12u * R + run] = st[12]; }
+  if ((STATE_MASK & 0x2000u) != 0u) { states[13u * R + run] = st[13]; }
+  if ((STATE_MASK & 0x4000u) != 0u) { states[14u * R + run] = st[14]; }
+  if ((STATE_MASK & 0x8000u) != 0u) { states[15u * R + run] = st[15]; }
 }
 
 // The optimizer state as vec4s, and st back to `old` where the run is frozen (alive false);
@@ -207,6 +243,12 @@ fn keep_state(old: array<vec4f, 4>, alive: bool) {
   }
 }
 
+fn store_run(run: u32, cur: vec4f, g: vec2f) {
+  let R = P.runs_total;
+  runs[run] = cur.x; runs[R + run] = cur.y; runs[2u * R + run] = cur.z; runs[3u * R + run] = cur.w;
+  runs[4u * R + run] = g.x; runs[5u * R + run] = g.y;
+}
+
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3u) {
   var tid = P.first + gid.x + gid.y * P.row_width;
@@ -220,7 +262,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   var run = tid;
   if (P.indexed == 1u) { run = group_runs[tid]; }
   let tmpl = run % P.template_count;
-  load_hp(P.hyper_offset + tmpl * 16u);
+  if (HP_AT != kPerRun) { load_hp(HP_AT); } else { load_hp(P.hyper_offset + tmpl * 16u); }
   load_obj_params();
   let max_norm = consts[P.clip_offset + tmpl];
   let sched = P.sched_offset + tmpl * (P.total + 1u);
@@ -243,7 +285,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     if (RECORD && run < P.record_count) {
       samples[(P.step0 % P.ring_cap) * P.record_count + run] = cur;
     }
-  } else {
+  } else if (RECORD || REPLAY) {
     load_state(run);
     cur = vec4f(cur.xy, runs[2u * R + run], runs[3u * R + run]);
     g = vec2f(runs[4u * R + run], runs[5u * R + run]);
@@ -251,70 +293,77 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     let origin = origins[run];
     // Steps step0+1 ..= end; the host never asks beyond the budget, min() keeps it so.
     let end = min(P.step0 + P.count, P.total);
-    if (RECORD || REPLAY) {
-      // The exact pass: the status checks and freezing at every step. Recording dispatches
-      // take it (every step is a sample), and the replay dispatch for the runs whose fast pass
-      // saw an event, from the dispatch's start (the fast pass stored nothing for them).
-      var slot = (P.step0 + 1u) % P.ring_cap;
-      for (var k = P.step0; k < end; k++) {
-        let t = k + 1u - origin;
-        // Every lane steps; a frozen (diverged) run keeps its values by the selects below.
-        let alive = s.x < kNan;
-        let st_k = state_vec4s();
-        var gc = g;
-        if (CLIP) { gc = clip_grad(g, max_norm); }
-        var lr_t = hp[0];
-        if (SCHEDULE) { lr_t = hp[0] * consts[sched + t]; }
-        let th = opt_step(cur.xy, gc, f32(t), lr_t);
-        let fg = obj_fg(th);
-        let f = fg.x;
-        let g1 = fg.yz;
-        let gn = sqrt(g1.x * g1.x + g1.y * g1.y);
-        let s1 = check(s, th, f, g1, gn, t, bound, tol);
-        cur = select(cur, vec4f(th, f, gn), alive);
-        g = select(g, g1, alive);
-        s = select(s, s1, alive);
-        keep_state(st_k, alive);
-        if (RECORD) {
-          if (run < P.record_count) { samples[slot * P.record_count + run] = cur; }
-          slot = select(slot + 1u, 0u, slot + 1u == P.ring_cap);
-        }
-      }
-    } else {
-      // The fast pass: the same steps without status bookkeeping, noting only whether anything
-      // check() would act on happened (NaN or ±Inf, a bound crossed, a running run's ‖g‖ at or
-      // below the tolerance). Without such an event its results are the exact pass's, bit for
-      // bit (the same operations); with one, the run goes on the replay list and the exact
-      // pass redoes these steps. A frozen (diverged) run keeps what the buffers hold. This
-      // takes the freezing selects and the status updates out of the bulk's loop (measured in
-      // docs/benchmarks.md, "Second round"). The step itself (clip, lr, opt_step, obj_fg, ‖g‖)
-      // is written out in both passes: one shared function measured ~10% slower on SwiftShader.
-      // e2e/gpu/engine.spec's divergence test holds both passes to the f32 reference.
-      let tol_fast = select(-1.0, tol, s.x == kRunning);
-      var event = false;
-      for (var k = P.step0; k < end; k++) {
-        let t = k + 1u - origin;
-        var gc = g;
-        if (CLIP) { gc = clip_grad(g, max_norm); }
-        var lr_t = hp[0];
-        if (SCHEDULE) { lr_t = hp[0] * consts[sched + t]; }
-        let th = opt_step(cur.xy, gc, f32(t), lr_t);
-        let fg = obj_fg(th);
-        g = fg.yz;
-        let gn = sqrt(g.x * g.x + g.y * g.y);
-        cur = vec4f(th, fg.x, gn);
-        event = event | status_event(th, fg.x, gn, bound, tol_fast);
-      }
-      event = event | any((vec2u(bitcast<u32>(cur.x), bitcast<u32>(cur.y)) & vec2u(kExpMask)) == vec2u(kExpMask));
-      if (s.x >= kNan) { return; }
-      if (event) {
-        replay.list[atomicAdd(&replay.count, 1u)] = tid;
-        return;
+    // The exact pass: the status checks and freezing at every step. Recording dispatches
+    // take it (every step is a sample), and the replay dispatch for the runs whose fast pass
+    // saw an event, from the dispatch's start (the fast pass stored nothing for them).
+    var slot = (P.step0 + 1u) % P.ring_cap;
+    for (var k = P.step0; k < end; k++) {
+      let t = k + 1u - origin;
+      // Every lane steps; a frozen (diverged) run keeps its values by the selects below.
+      let alive = s.x < kNan;
+      let st_k = state_vec4s();
+      var gc = g;
+      if (CLIP) { gc = clip_grad(g, max_norm); }
+      var lr_t = hp[0];
+      if (SCHEDULE) { lr_t = hp[0] * consts[sched + t]; }
+      let th = opt_step(cur.xy, gc, f32(t), lr_t);
+      let fg = obj_fg(th);
+      let f = fg.x;
+      let g1 = fg.yz;
+      let gn = sqrt(g1.x * g1.x + g1.y * g1.y);
+      let s1 = check(s, th, f, g1, gn, t, bound, tol);
+      cur = select(cur, vec4f(th, f, gn), alive);
+      g = select(g, g1, alive);
+      s = select(s, s1, alive);
+      keep_state(st_k, alive);
+      if (RECORD) {
+        if (run < P.record_count) { samples[slot * P.record_count + run] = cur; }
+        slot = select(slot + 1u, 0u, slot + 1u == P.ring_cap);
       }
     }
+  } else {
+    // The fast pass: the same steps without status bookkeeping, noting only whether anything
+    // check() would act on happened (NaN or ±Inf, a bound crossed, a running run's ‖g‖ at or
+    // below the tolerance). Without such an event its results are the exact pass's, bit for
+    // bit (the same operations), and the status is unchanged; with one, the run goes on the
+    // replay list and the exact pass redoes these steps. A frozen (diverged) run keeps what
+    // the buffers hold. This takes the freezing selects and the status updates out of the
+    // bulk's loop, and reads and writes only what the steps need: at a million runs the
+    // kernel's loads and stores cost as much as several steps (docs/benchmarks.md, "Third
+    // round"). The step itself (clip, lr, opt_step, obj_fg, ‖g‖) is written out in both
+    // passes: one shared function measured ~10% slower on SwiftShader.
+    // e2e/gpu/engine.spec's divergence test holds both passes to the f32 reference.
+    let end = min(P.step0 + P.count, P.total);
+    let code = status[run];
+    if (code >= kNan || P.step0 >= end) { return; }
+    load_state(run);
+    g = vec2f(runs[4u * R + run], runs[5u * R + run]);
+    let origin = origins[run];
+    let tol_fast = select(-1.0, tol, code == kRunning);
+    var event = false;
+    for (var k = P.step0; k < end; k++) {
+      let t = k + 1u - origin;
+      var gc = g;
+      if (CLIP) { gc = clip_grad(g, max_norm); }
+      var lr_t = hp[0];
+      if (SCHEDULE) { lr_t = hp[0] * consts[sched + t]; }
+      let th = opt_step(cur.xy, gc, f32(t), lr_t);
+      let fg = obj_fg(th);
+      g = fg.yz;
+      let gn = sqrt(g.x * g.x + g.y * g.y);
+      cur = vec4f(th, fg.x, gn);
+      event = event | status_event(th, fg.x, gn, bound, tol_fast);
+    }
+    event = event | any((vec2u(bitcast<u32>(cur.x), bitcast<u32>(cur.y)) & vec2u(kExpMask)) == vec2u(kExpMask));
+    if (event) {
+      replay.list[atomicAdd(&replay.count, 1u)] = tid;
+      return;
+    }
+    store_run(run, cur, g);
+    store_state(run);
+    return;
   }
-  runs[run] = cur.x; runs[R + run] = cur.y; runs[2u * R + run] = cur.z; runs[3u * R + run] = cur.w;
-  runs[4u * R + run] = g.x; runs[5u * R + run] = g.y;
+  store_run(run, cur, g);
   status[run] = s.x; status[R + run] = s.y;
   store_state(run);
 }

@@ -14,7 +14,8 @@ type Op = { step: number } | { retune: ResolvedExperiment } | { restart: number;
 /**
  * Rosenbrock (only + − × ÷: bit-exact) with Adam on a cosine schedule (so the local t matters),
  * RAdam, SGD with momentum, Adagrad with lr_decay; `v` varies the tuning, and v = 1 turns on
- * clipping and a schedule for SGD (its group's CLIP/SCHEDULE flags change: new pipelines).
+ * clipping and a schedule for SGD (its group's CLIP/SCHEDULE flags change: new pipelines) and
+ * amsgrad for the second Adam (its group's HP_NONZERO and STATE_MASK change).
  */
 function race(v: number, steps = 80): ResolvedExperiment {
   return resolveExperiment({
@@ -25,7 +26,8 @@ function race(v: number, steps = 80): ResolvedExperiment {
       { optimizer: 'radam', hyper: { lr: 0.002 + 0.001 * v } },
       { optimizer: 'sgd', hyper: { lr: 2e-4, momentum: 0.9 }, ...(v === 1 ? { max_grad_norm: 5, schedule: { kind: 'step', step_size: 9, gamma: 0.5 } } : {}) },
       { optimizer: 'adagrad', hyper: { lr: 0.05 * (1 + v), lr_decay: 0.01 } },
-      { optimizer: 'adam', hyper: { lr: 0.01 }, schedule: { kind: 'exponential', gamma: 0.97 } },
+      // amsgrad off, on (v = 1), off: the state slots of its maximum are stepped only while on.
+      { optimizer: 'adam', hyper: { lr: 0.01, amsgrad: v === 1 ? 1 : 0 }, schedule: { kind: 'exponential', gamma: 0.97 } },
     ],
   } as ExperimentInput);
 }

@@ -3,6 +3,7 @@
 // the amsgrad max, and the step from `base`. Not an optimizer itself: files that need it say
 // `// requires: adam_moments`, and the kernel composer puts it before them.
 // requires: hp_flags
+// state-when: 4 5 hp 5
 // hp: [1] beta1, [2] beta2, [3] eps, [5] amsgrad.
 // st: [0..1] exp_avg, [2..3] exp_avg_sq, [4..5] max_exp_avg_sq, [6] beta1^t, [7] beta2^t.
 fn adam_moments_step(base: vec2f, g: vec2f, lr: f32) -> vec2f {

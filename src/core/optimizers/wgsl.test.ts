@@ -2,11 +2,12 @@
  * Static checks of the WGSL twins (the GPU parity itself is e2e/gpu/optim.spec.ts): every
  * optimizer has its file with the conventional entry point, no pow/exp/log (running products
  * and CPU-derived values instead), no module-scope const (hyperparameters are runtime values),
- * and every hp_on(i) (the HP_NONZERO specialization) guards a branch on hp[i] itself.
+ * every hp_on(i) (the HP_NONZERO specialization) guards a branch on hp[i] itself, and state
+ * slots declared `state-when` are touched only inside their hp_on branch.
  */
 import { describe, expect, it } from 'vitest';
-import { optimizerWgsl } from '../../engine/gpu/optimizerWgsl';
-import { OPTIMIZERS, getOptimizer, hyperArray, resolveHyper } from './index';
+import { optimizerWgsl, stateSlotMask } from '../../engine/gpu/optimizerWgsl';
+import { OPTIMIZERS, getOptimizer, hyperArray, resolveHyper, stateSize } from './index';
 
 const SOURCES = import.meta.glob('../../../shaders/**/*.wgsl', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const read = (name: string): string => {
@@ -31,12 +32,25 @@ describe('shaders/optimizers/<id>.wgsl', () => {
       const read = name[1] ?? new RegExp(`let ${name[2]} = hp\\[(\\d+)\\];`).exec(src)?.[1];
       expect(read, `${id}: hp_on(${i}) && ${m[2]}`).toBe(i);
     }
+    // `// state-when: k l hp i`: st[k], st[l] appear only inside `if (hp_on(iu) ...) { ... }`
+    // blocks (without nested braces), so the steps may skip them while hp[i] is 0 everywhere.
+    for (const m of src.matchAll(/^\/\/ state-when: ([\d ]+) hp (\d+)$/gm)) {
+      const outside = src.replace(new RegExp(`if \\(hp_on\\(${m[2]}u\\)[^{]*\\{[^{}]*\\}`, 'g'), '');
+      for (const k of m[1].trim().split(/\s+/)) expect(outside, `${id}: st[${k}] outside hp_on(${m[2]}u)`).not.toContain(`st[${k}]`);
+    }
     // Reads only slots and hyperparameters the TS declares.
     const def = getOptimizer(id);
     const hpMax = Math.max(-1, ...[...src.matchAll(/hp\[(\d+)\]/g)].map((m) => Number(m[1])));
     const stMax = Math.max(-1, ...[...src.matchAll(/st\[(\d+)\]/g)].map((m) => Number(m[1])));
     expect(hpMax).toBeLessThan(def.hyper.length + def.derived.length);
     expect(stMax).toBeLessThan(2 * def.slots.length + def.scalars.length);
+  });
+  it('stateSlotMask: every slot, less those whose hp is 0 everywhere', () => {
+    const adam = stateSize(getOptimizer('adam'));
+    expect(stateSlotMask('adam', adam, 0xffffffff)).toBe(0xff);
+    expect(stateSlotMask('adam', adam, 0b011111)).toBe(0b11001111);
+    expect(stateSlotMask('adamw', adam, 0)).toBe(0b11001111);
+    expect(stateSlotMask('sgd', stateSize(getOptimizer('sgd')), 0)).toBe((1 << stateSize(getOptimizer('sgd'))) - 1);
   });
   it('shared pieces come first, once: adam and adamw include adam_moments', () => {
     for (const id of ['adam', 'adamw']) {

@@ -6,7 +6,8 @@
  */
 import { getOptimizer } from '../../core/optimizers';
 import { dispatchGrid, type CapacityPlan } from './capacity';
-import { createStepPipeline, specializationKey, type StepLayouts, type StepSpecialization } from './kernel';
+import { createStepPipeline, specializationKey, STATE_STRIDE, type StepLayouts, type StepSpecialization } from './kernel';
+import { stateSlotMask } from './optimizerWgsl';
 import { countBelow, type ConstTables } from './tables';
 
 /** One dispatch shape: threads [first, end) of a group, with the pipeline specialised for them. */
@@ -79,10 +80,15 @@ export class PipelineCache {
     const count = list ? list.length : runCount;
     const recorded = list ? countBelow(list, recordCount) : Math.min(count, recordCount);
     const bounds: [number, number, boolean][] = [[0, recorded, true], [recorded, count, false]];
+    // The steps touch only the state slots this group's hyperparameters can reach; the init
+    // pass sets them all. One template: its hyperparameters at constant offsets.
+    const full = stateSlotMask(g.optimizer, g.stateSize, 0xffffffff);
+    const stepMask = stateSlotMask(g.optimizer, g.stateSize, g.hpNonzero);
+    const base = { ...g, workgroupSize: plan.workgroupSize, hpAt: g.templates.length === 1 ? tables.hyperOffset + g.templates[0] * STATE_STRIDE : -1 };
     const ranges = await Promise.all(bounds.filter(([a, b]) => b > a).map(async ([first, end, record]) => ({
-      pipeline: await this.get(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: false, record, replay: false }),
-      replay: record ? null : await this.get(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: false, record, replay: true }),
-      init: await this.get(tables, g.optimizer, { ...g, workgroupSize: plan.workgroupSize, init: true, record, replay: false }),
+      pipeline: await this.get(tables, g.optimizer, { ...base, init: false, record, replay: false, stateMask: stepMask }),
+      replay: record ? null : await this.get(tables, g.optimizer, { ...base, init: false, record, replay: true, stateMask: stepMask }),
+      init: await this.get(tables, g.optimizer, { ...base, init: true, record, replay: false, stateMask: full }),
       first, end, grid: dispatchGrid(end - first, plan.workgroupSize, this.device.limits.maxComputeWorkgroupsPerDimension),
     })));
     return { ranges, count, indexed: list !== null, list };

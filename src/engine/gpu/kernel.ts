@@ -54,11 +54,15 @@ export interface StepSpecialization {
   readonly stateSize: number;
   /** Bit i: hp[i] is nonzero for some template (HP_NONZERO); branches on a zero hp are removed. */
   readonly hpNonzero: number;
+  /** Bit k: state slot k is loaded and stored (STATE_MASK; ./optimizerWgsl stateSlotMask). */
+  readonly stateMask: number;
+  /** consts offset of the hyperparameters when every run of the group uses one template; -1: per run (HP_AT). */
+  readonly hpAt: number;
 }
 
 /** A stable cache key of a specialization. */
 export function specializationKey(s: StepSpecialization): string {
-  return `${s.workgroupSize}/${+s.init}${+s.record}${+s.replay}${+s.clip}${+s.schedule}/${s.hpCount}/${s.stateSize}/${s.hpNonzero.toString(16)}`;
+  return `${s.workgroupSize}/${+s.init}${+s.record}${+s.replay}${+s.clip}${+s.schedule}/${s.hpCount}/${s.stateSize}/${s.hpNonzero.toString(16)}/${s.stateMask.toString(16)}/${s.hpAt}`;
 }
 
 function pipelineConstants(s: StepSpecialization): Record<string, number> {
@@ -72,6 +76,8 @@ function pipelineConstants(s: StepSpecialization): Record<string, number> {
     HP_COUNT: Math.max(1, s.hpCount),
     STATE_VEC4: Math.max(1, Math.ceil(s.stateSize / 4)),
     HP_NONZERO: s.hpNonzero,
+    STATE_MASK: s.stateMask,
+    HP_AT: s.hpAt < 0 ? 0xffffffff : s.hpAt,
   };
 }
 

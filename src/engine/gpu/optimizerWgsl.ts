@@ -32,3 +32,18 @@ export function optimizerWgsl(...names: string[]): string {
   for (const name of names) visit(name, []);
   return order.map(source).join('\n');
 }
+
+/**
+ * Bits of the optimizer state slots `optimizer`'s step reads or writes when only the
+ * hyperparameters in `hpNonzero` (bit i: hp[i]) can be nonzero: all of its `stateSize` slots,
+ * less those its WGSL declares in `// state-when: k l hp i` lines (st[k], st[l] are touched
+ * only inside `if (hp_on(iu) ...)`, e.g. Adam's amsgrad maximum) whose hp is 0 everywhere.
+ */
+export function stateSlotMask(optimizer: string, stateSize: number, hpNonzero: number): number {
+  let mask = stateSize >= 32 ? 0xffffffff : (1 << stateSize) - 1;
+  for (const m of optimizerWgsl(optimizer).matchAll(/^\/\/ state-when: ([\d ]+) hp (\d+)$/gm)) {
+    if (hpNonzero & (1 << Number(m[2]))) continue;
+    for (const k of m[1].trim().split(/\s+/)) mask &= ~(1 << Number(k));
+  }
+  return mask >>> 0;
+}
