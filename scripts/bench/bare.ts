@@ -1,10 +1,14 @@
-/** The ceiling: shaders/bare_adam.wgsl, one dispatch looping all steps in-kernel. */
+/**
+ * The ceiling: shaders/bare_adam.wgsl, looping all steps in-kernel in one dispatch, or (with
+ * `calls` > 1) in the same number of awaited submits as the GPU engine row, nothing read back:
+ * what the kernel alone costs when driven call by call as the UI drives the engine.
+ */
 import bareWgsl from '../../shaders/bare_adam.wgsl?raw';
 import { dispatchGrid } from '../../src/engine/gpu/capacity';
 import type { Measure } from './workloads';
 import { starts } from './workloads';
 
-export async function bareKernel(runs: number, steps: number): Promise<Measure> {
+export async function bareKernel(runs: number, steps: number, calls = 1): Promise<Measure> {
   const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error('no WebGPU adapter');
   const device = await adapter.requestDevice({
@@ -22,10 +26,10 @@ export async function bareKernel(runs: number, steps: number): Promise<Measure> 
     const grid = dispatchGrid(runs, 64, device.limits.maxComputeWorkgroupsPerDimension);
     const g0 = device.createBindGroup({ label: 'bare-g0', layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 0, resource: { buffer: uniform } }] });
     const g1 = device.createBindGroup({ label: 'bare-g1', layout: pipeline.getBindGroupLayout(1), entries: [{ binding: 0, resource: { buffer: theta } }, { binding: 1, resource: { buffer: moments } }] });
-    const run = async (n: number): Promise<number> => {
+    const run = async (n: number, from: number): Promise<number> => {
       const raw = new ArrayBuffer(48);
       new Uint32Array(raw).set([n, runs, grid.rowWidth, 0]);
-      new Float32Array(raw).set([0.01, 0.9, 0.999, 1e-8, 1, 100], 4);
+      new Float32Array(raw).set([0.01, 0.9, 0.999, 1e-8, 1, 100, 0.9 ** from, 0.999 ** from], 4);
       device.queue.writeBuffer(uniform, 0, raw);
       const enc = device.createCommandEncoder({ label: 'bare' });
       const pass = enc.beginComputePass({ label: 'bare-pass' });
@@ -39,8 +43,10 @@ export async function bareKernel(runs: number, steps: number): Promise<Measure> 
       await device.queue.onSubmittedWorkDone();
       return (performance.now() - t0) / 1000;
     };
-    await run(1);
-    const seconds = await run(steps);
+    await run(1, 0);
+    const perCall = Math.ceil(steps / calls);
+    let seconds = 0;
+    for (let done = 0; done < steps; done += perCall) seconds += await run(Math.min(perCall, steps - done), 1 + done);
     const err = await device.popErrorScope();
     if (err) throw new Error(`bare kernel: ${err.message}`);
     theta.destroy(); moments.destroy(); uniform.destroy();

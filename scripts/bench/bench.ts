@@ -63,6 +63,7 @@ async function run(opts: BenchOptions) {
     // The UI asks for a frame's worth of steps per call; 8 calls per measurement.
     await add('GPU engine (as the UI drives it)', R, () => gpuEngine(R, gs, Math.max(1, Math.ceil(gs / 8))));
     await add('Bare WGSL kernel (ceiling)', R, () => bareKernel(R, gs));
+    await add('Bare WGSL kernel, in the engine row\'s 8 calls', R, () => bareKernel(R, gs, 8));
     const cs = clampSteps(cpuWork, R, 2, 50_000);
     await add('CPU engine (all workers)', R, () => cpuEngine(R, cs, Math.max(1, Math.ceil(cs / 8))));
     await add('JS single thread, plain loop (baseline)', R, () => plainLoop(R, clampSteps(cpuWork, R, 2, 50_000)));
