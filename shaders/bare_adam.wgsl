@@ -1,5 +1,5 @@
 // Benchmark ceiling (scripts/bench): Adam on Rosenbrock and nothing else, `steps` steps in one
-// in-kernel loop per run. No status checks, recording, schedule or clipping: the fastest a
+// in-kernel loop per run, unrolled like the engine's. No status checks, recording, schedule or clipping: the fastest a
 // kernel can do this update, to measure the step kernel's overhead against. Hyperparameters
 // are runtime values (uniform), as in the engine.
 
@@ -34,7 +34,10 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   // loop measured ~15% slower on SwiftShader (docs/benchmarks.md, "Third round").
   var b1t = P.beta1_t0;
   var b2t = P.beta2_t0;
-  for (var k = 0u; k < P.steps; k++) {
+  let end = P.steps;
+  var k = 0u;
+  // UNROLL 4: unrolled as the engine's fast loop is (src/engine/gpu/kernel.ts, unrollLoops).
+  for (; k < end; k++) {
     // ∇ of (a − x)² + b(y − x²)²
     let r = th.y - th.x * th.x;
     let g = vec2f(-2.0 * (P.a - th.x) - 4.0 * P.b * th.x * r, 2.0 * P.b * r);
@@ -45,6 +48,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
     mv = vec4f(m, v);
     th = th - P.lr * (m / (1.0 - b1t)) / (sqrt(v / (1.0 - b2t)) + P.eps);
   }
+  // END UNROLL
   theta[i] = th;
   moments[i] = mv;
 }

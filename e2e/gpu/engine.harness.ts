@@ -116,6 +116,49 @@ async function parity(objectives: string[], steps: number) {
   return out;
 }
 
+/**
+ * The fast pass (no recording) against the CPU engine's f32 reference: every optimizer and
+ * variant (schedules, clipping, flags, t-dependent updates), calls of uneven length (the
+ * unrolled loop and its remainder, from steps that are not multiples of 4), and runs
+ * restarted between calls (their local t counts from their origin). After each call every run's
+ * values, status, optimizer state and gradient must be equal bit for bit.
+ */
+async function fastParity(objectives: string[]) {
+  const gpu = await GpuEngine.create();
+  if (!gpu) return null;
+  const out = [];
+  for (const objective of objectives) {
+    const exp = resolveExperiment({ objective: { id: objective }, steps: 200, runs: allRuns() });
+    const count = 2 * exp.runs.length;
+    const starts = spread(objective, count);
+    const cpu = new CpuEngine();
+    out.push(await withScope(gpu.device, async () => {
+      await gpu.configure(exp, { record: false, replicas: { count, starts } });
+      await cpu.configure(exp, { record: false, replicas: { count, starts: starts.slice() } });
+      const d = new Diff();
+      let statusMismatch = 0;
+      const compare = (g: EngineSnapshot, k: EngineSnapshot) => {
+        for (let i = 0; i < count; i++) {
+          for (const f of ['x', 'y', 'loss', 'gradNorm'] as const) d.add(i, g.step, f, g[f][i], k[f][i]);
+          k.state![i].forEach((v, j) => d.add(i, g.step, `state[${j}]`, g.state![i][j], v));
+          d.add(i, g.step, 'grad.x', g.grad![2 * i], k.grad![2 * i]);
+          d.add(i, g.step, 'grad.y', g.grad![2 * i + 1], k.grad![2 * i + 1]);
+          if (JSON.stringify(g.status[i]) !== JSON.stringify(k.status[i])) statusMismatch++;
+        }
+      };
+      compare(await gpu.step(37), await cpu.step(37));
+      // Restarted runs whose updates depend on their local t: RAdam, a cosine schedule with
+      // warmup, Adagrad with lr_decay on a step schedule.
+      for (const i of [10, 12, 39]) compare(await gpu.restartRun(i, exp), await cpu.restartRun(i, exp));
+      for (const n of [62, 101]) compare(await gpu.step(n), await cpu.step(n));
+      return { objective, runs: count, mismatches: d.count, first: d.first ?? null, statusMismatch };
+    }));
+    cpu.dispose();
+  }
+  gpu.dispose();
+  return out;
+}
+
 /** Status flags and steps of the GPU and CPU engines on runs that diverge in every way. */
 async function divergence() {
   const gpu = await GpuEngine.create();
@@ -274,5 +317,5 @@ async function adapter() {
 declare global {
   interface Window { engineHarness: Record<string, (...args: never[]) => Promise<unknown>> }
 }
-window.engineHarness = { adapter, parity, divergence, many, deviceLoss, cpuWorkers, switchEngines };
+window.engineHarness = { adapter, parity, fastParity, divergence, many, deviceLoss, cpuWorkers, switchEngines };
 

@@ -46,6 +46,21 @@ test.describe('GPU engine parity', () => {
     expect(results.filter((r) => r.transcendental).length).toBeGreaterThanOrEqual(1);
   });
 
+  test('the fast pass (no recording): every optimizer and variant, uneven calls and a restart, equal to the f32 reference after each call', async ({ page }) => {
+    test.setTimeout(120_000);
+    test.skip(!(await open(page)), 'no WebGPU adapter');
+    const results = await page.evaluate(() => window.engineHarness.fastParity(['rosenbrock', 'beale'] as never)) as {
+      objective: string; runs: number; mismatches: number; first: unknown; statusMismatch: number; validation: string | null;
+    }[];
+    expect(results.map((r) => r.objective)).toEqual(['rosenbrock', 'beale']);
+    for (const r of results) {
+      expect(r.validation, r.objective).toBeNull();
+      expect(r.runs).toBe(48);
+      expect(r.mismatches, `${r.objective} first mismatch: ${JSON.stringify(r.first)}`).toBe(0);
+      expect(r.statusMismatch, r.objective).toBe(0);
+    }
+  });
+
   test('divergence flags and their steps agree between the GPU and CPU engines, and so do the values (fast pass and replays)', async ({ page }) => {
     test.setTimeout(120_000);
     test.skip(!(await open(page)), 'no WebGPU adapter');

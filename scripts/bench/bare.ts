@@ -5,6 +5,7 @@
  */
 import bareWgsl from '../../shaders/bare_adam.wgsl?raw';
 import { dispatchGrid } from '../../src/engine/gpu/capacity';
+import { unrollLoops } from '../../src/engine/gpu/unroll';
 import type { Measure } from './workloads';
 import { starts } from './workloads';
 
@@ -17,7 +18,7 @@ export async function bareKernel(runs: number, steps: number, calls = 1): Promis
   });
   try {
     device.pushErrorScope('validation');
-    const module = device.createShaderModule({ label: 'bare-adam', code: bareWgsl });
+    const module = device.createShaderModule({ label: 'bare-adam', code: unrollLoops(bareWgsl) });
     const pipeline = await device.createComputePipelineAsync({ label: 'bare-adam', layout: 'auto', compute: { module, entryPoint: 'main', constants: { WG: 64 } } });
     const theta = device.createBuffer({ label: 'bare-theta', size: 8 * runs, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
     const moments = device.createBuffer({ label: 'bare-moments', size: 16 * runs, usage: GPUBufferUsage.STORAGE });

@@ -11,6 +11,7 @@ import commonWgsl from '../../../shaders/common.wgsl?raw';
 import stepWgsl from '../../../shaders/step.wgsl?raw';
 import replayArgsWgsl from '../../../shaders/replay_args.wgsl?raw';
 import { optimizerWgsl } from './optimizerWgsl';
+import { unrollLoops } from './unroll';
 
 
 
@@ -32,7 +33,7 @@ export function stepKernelSource(formula: CompiledFormula, optimizer: OptimizerI
   const loads = Array.from({ length: n }, (_, i) => `  obj_p${i} = consts[${i}u];`).join('\n');
   const load = `fn load_obj_params() {\n${loads}\n}`;
   const objective = formula.toWgsl({ prefix: 'obj_', paramExpr: (i) => `obj_p${i}`, exactGuards });
-  return [commonWgsl, params, load, objective, optimizerWgsl('clip', 'hp_flags', optimizer), stepWgsl].join('\n');
+  return [commonWgsl, params, load, objective, optimizerWgsl('clip', 'hp_flags', optimizer), unrollLoops(stepWgsl)].join('\n');
 }
 
 /**
