@@ -188,7 +188,7 @@ async function shaderKernel() {
   const exp = resolveExperiment({ objective: { id: 'rosenbrock' }, steps: 10, runs: [{ optimizer: 'adam' }] });
   const tables = buildTables(exp);
   const formula = tables.formula;
-  const spec = { ...tables.groups[0], workgroupSize: 64, init: false, record: false, replay: false, stateMask: 0xff, hpAt: -1 };
+  const spec = { ...tables.groups[0], workgroupSize: 64, init: false, record: false, replay: false, stateMask: 0xff, hpAt: -1, finite: false };
   device.pushErrorScope('validation');
   const good = await createStepPipeline(device, layouts, formula, 'adam', spec).then(() => 'ok', (e: unknown) => String(e));
   const goodScope = await device.popErrorScope();

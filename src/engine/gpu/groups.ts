@@ -102,7 +102,7 @@ export class PipelineCache {
   retuneGroups(old: ConstTables, groups: readonly Group[], tables: ConstTables, shape: GroupShape): Promise<Group[]> {
     return Promise.all(tables.groups.map((g, i) => {
       const was = old.groups[i];
-      const same = was.optimizer === g.optimizer && was.clip === g.clip && was.schedule === g.schedule && was.hpCount === g.hpCount && was.stateSize === g.stateSize && was.hpNonzero === g.hpNonzero;
+      const same = was.optimizer === g.optimizer && was.clip === g.clip && was.schedule === g.schedule && was.hpCount === g.hpCount && was.stateSize === g.stateSize && was.hpNonzero === g.hpNonzero && was.finite === g.finite;
       return same ? groups[i] : this.makeGroup(tables, i, groups[i].list, shape);
     }));
   }

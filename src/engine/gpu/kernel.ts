@@ -59,11 +59,13 @@ export interface StepSpecialization {
   readonly stateMask: number;
   /** consts offset of the hyperparameters when every run of the group uses one template; -1: per run (HP_AT). */
   readonly hpAt: number;
+  /** f and ∇f provably finite within the bound: the fast pass tests no NaN/±Inf per step (FINITE). */
+  readonly finite: boolean;
 }
 
 /** A stable cache key of a specialization. */
 export function specializationKey(s: StepSpecialization): string {
-  return `${s.workgroupSize}/${+s.init}${+s.record}${+s.replay}${+s.clip}${+s.schedule}/${s.hpCount}/${s.stateSize}/${s.hpNonzero.toString(16)}/${s.stateMask.toString(16)}/${s.hpAt}`;
+  return `${s.workgroupSize}/${+s.init}${+s.record}${+s.replay}${+s.clip}${+s.schedule}/${s.hpCount}/${s.stateSize}/${s.hpNonzero.toString(16)}/${s.stateMask.toString(16)}/${s.hpAt}/${+s.finite}`;
 }
 
 function pipelineConstants(s: StepSpecialization): Record<string, number> {
@@ -79,6 +81,7 @@ function pipelineConstants(s: StepSpecialization): Record<string, number> {
     HP_NONZERO: s.hpNonzero,
     STATE_MASK: s.stateMask,
     HP_AT: s.hpAt < 0 ? 0xffffffff : s.hpAt,
+    FINITE: +s.finite,
   };
 }
 

@@ -6,7 +6,7 @@
  * pipeline per optimizer, dispatched over the runs of its templates.
  */
 import type { ResolvedExperiment } from '../../core/experiment';
-import type { CompiledFormula } from '../../core/expr';
+import { compileFormula, finiteOnBox, type CompiledFormula, type CompiledFormulaDetails } from '../../core/expr';
 import { hyperArray, type OptimizerId } from '../../core/optimizers';
 import { prepareObjective, prepareRuns } from '../../core/simulate/prepare';
 import { STATE_STRIDE } from './kernel';
@@ -37,6 +37,8 @@ export interface OptimizerGroup {
   readonly stateSize: number;
   /** Bit i: hp[i] is nonzero for some template (the kernel's HP_NONZERO, shaders/optimizers/hp_flags.wgsl). */
   readonly hpNonzero: number;
+  /** f and ∇f are provably finite within the bound (src/core/expr/range.ts; the kernel's FINITE). */
+  readonly finite: boolean;
 }
 
 /** True when r(lr · m) === lr for every multiplier: all m are exactly 1 and lr is not subnormal. */
@@ -52,6 +54,9 @@ export function buildTables(exp: ResolvedExperiment): ConstTables {
   const runs = prepareRuns(exp, r);
   const T = runs.length;
   const nObj = obj.params.length;
+  const formula = obj.bound.formula;
+  const tape = (formula as Partial<CompiledFormulaDetails>).tape ?? compileFormula(formula.source, { params: formula.params }).tape;
+  const finite = finiteOnBox(tape, obj.params, exp.bound);
   const hyperOffset = nObj;
   const initOffset = hyperOffset + T * STATE_STRIDE;
   const clipOffset = initOffset + T * STATE_STRIDE;
@@ -78,7 +83,7 @@ export function buildTables(exp: ResolvedExperiment): ConstTables {
   });
   return {
     formula: obj.bound.formula, data, hyperOffset, initOffset, clipOffset, schedOffset, objParams: nObj,
-    groups: [...groups].map(([optimizer, g]) => ({ optimizer, ...g })),
+    groups: [...groups].map(([optimizer, g]) => ({ optimizer, ...g, finite })),
   };
 }
 
