@@ -29,14 +29,22 @@ export interface TrajectorySamples {
   readonly gradNorm: Float64Array;
 }
 
+/** One value per run. */
+export type RunValues = Float32Array | Float64Array;
+
 /** What the screen needs after a step(n): current values of every run. */
 export interface EngineSnapshot {
   /** Steps completed so far (0 after configure/reset). */
   readonly step: number;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly loss: Float64Array;
-  readonly gradNorm: Float64Array;
+  /**
+   * Every run's position, loss and ‖∇f‖: Float32Array from the GPU engine (its values are
+   * float32, so nothing is lost, and a million runs move half the bytes), Float64Array from
+   * the CPU engine.
+   */
+  readonly x: RunValues;
+  readonly y: RunValues;
+  readonly loss: RunValues;
+  readonly gradNorm: RunValues;
   readonly status: readonly RunStatus[];
   /** New samples since the last snapshot, when configured with record: true. */
   readonly samples?: TrajectorySamples;
