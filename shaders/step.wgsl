@@ -18,11 +18,12 @@
 // list the fast pass wrote, sized on the GPU by shaders/replay_args.wgsl), from the same start.
 // Recorded runs always take the exact pass (every step is a sample).
 // Structure that is fixed per configuration is specialised by `override` flags (INIT, RECORD,
-// REPLAY, CLIP, SCHEDULE, HP_COUNT, STATE_VEC4, STATE_MASK, HP_AT, FINITE): SwiftShader runs both
-// sides of every branch under a lane mask, so code that a flag removes costs nothing instead of costing every step. The optimizers'
-// branches on hyperparameters are specialised the same way (HP_NONZERO, hp_flags.wgsl). Values
-// stay runtime data; the flags only remove operations whose result is known (g unclipped,
-// m[t] = 1, a branch on a hyperparameter that is 0 for every template).
+// REPLAY, CLIP, SCHEDULE, HP_COUNT, STATE_VEC4, STATE_MASK, HP_AT, FINITE): SwiftShader runs
+// both sides of every branch under a lane mask, so code that a flag removes costs nothing
+// instead of costing every step. The optimizers' branches on hyperparameters are specialised
+// the same way (HP_NONZERO, hp_flags.wgsl). Values stay runtime data; the flags only remove
+// operations whose result is known (g unclipped, m[t] = 1, a branch on a hyperparameter that
+// is 0 for every template, a NaN/±Inf test that cannot fire).
 // f and g at the same θ come from obj_fg, one pass over the formula's tape: the subexpressions
 // they share are computed once (same f32 operations as obj_f and obj_grad, so the same bits).
 
