@@ -6,6 +6,19 @@ import { starts } from './workloads';
 
 let ready: Promise<boolean> | undefined;
 
+/**
+ * Seconds for `steps` calls of `step`: one untimed step first (compiles TF.js's kernels), and
+ * `read` (a readback of x) before and after, so the queued GPU work is inside the timing.
+ */
+async function timeSteps(step: () => void, read: () => Promise<unknown>, steps: number): Promise<number> {
+  step();
+  await read();
+  const t0 = performance.now();
+  for (let k = 0; k < steps; k++) step();
+  await read();
+  return (performance.now() - t0) / 1000;
+}
+
 /** The webgpu backend (or an error), then the bench's starts as x and y arrays. */
 async function startCoordinates(runs: number): Promise<[Float32Array, Float32Array]> {
   ready ??= tf.setBackend('webgpu').then(async (ok) => { await tf.ready(); return ok; });
@@ -37,12 +50,7 @@ export async function tfjsWebgpu(runs: number, steps: number): Promise<Measure> 
     tf.dispose([x, y, mx, my, vx, vy]);
     [x, y, mx, my, vx, vy] = next as tf.Tensor1D[];
   };
-  step();
-  await x.data(); // compile kernels and settle before timing
-  const t0 = performance.now();
-  for (let k = 0; k < steps; k++) step();
-  await x.data();
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = await timeSteps(step, () => x.data(), steps);
   tf.dispose([x, y, mx, my, vx, vy]);
   return { steps, seconds };
 }
@@ -61,12 +69,7 @@ export async function tfjsAdamOptimizer(runs: number, steps: number): Promise<Me
   const opt = tf.train.adam(0.01, 0.9, 0.999, 1e-8);
   const loss = () => tf.sum(tf.add(tf.square(tf.sub(a, x)), tf.mul(b, tf.square(tf.sub(y, tf.square(x)))))) as tf.Scalar;
   const step = () => opt.minimize(loss, false, [x, y]);
-  step();
-  await x.data(); // compile kernels and settle before timing
-  const t0 = performance.now();
-  for (let k = 0; k < steps; k++) step();
-  await x.data();
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = await timeSteps(step, () => x.data(), steps);
   const x0 = (await x.data())[0];
   opt.dispose();
   tf.dispose([x, y]);

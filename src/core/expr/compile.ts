@@ -40,6 +40,11 @@ function checkParams(params: readonly string[]): void {
   }
 }
 
+/** The instruction tape of a compiled formula: its own, or (for one compiled elsewhere) a recompilation. */
+export function formulaTape(formula: CompiledFormula): Tape {
+  return (formula as Partial<CompiledFormulaDetails>).tape ?? compileFormula(formula.source, { params: formula.params }).tape;
+}
+
 /**
  * Compiles a formula in x, y and named parameters: tokenize -> parse -> IR -> d/dx, d/dy ->
  * simplify (during construction) -> lower powers -> one shared instruction tape. Throws

@@ -4,7 +4,7 @@
  */
 export type { CompiledFormula, FormulaErrorInfo, WgslEmitOptions } from './types';
 export { FormulaError } from './errors';
-export { compileFormula, type CompileOptions, type CompiledFormulaDetails } from './compile';
+export { compileFormula, formulaTape, type CompileOptions, type CompiledFormulaDetails } from './compile';
 export { wgslF32Literal } from './wgsl';
 export { MAX_EXPANDED_POWER } from './lower';
 export { UNARY_FUNCTIONS, BINARY_FUNCTIONS } from './ast';

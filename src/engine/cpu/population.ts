@@ -21,7 +21,7 @@
  * says which path is in use.
  */
 import type { ResolvedExperiment, RunStatus } from '../../core/experiment';
-import { compileFormula, createBatchEvaluator, roundF32FtzFast, type BatchEvaluator, type CompiledFormulaDetails } from '../../core/expr';
+import { createBatchEvaluator, formulaTape, roundF32FtzFast, type BatchEvaluator } from '../../core/expr';
 import { identity, prepareObjective, prepareRuns, type PreparedRun, type Rounding } from '../../core/simulate/prepare';
 import { CONVERGED, divergenceCode, isDiverged, RUNNING, toRunStatus } from '../../core/simulate/status';
 import { assertRetunable, assertRunIndex } from '../../core/simulate/retune';
@@ -99,7 +99,7 @@ export class Population {
     this.exp = exp;
     const obj = prepareObjective(exp, r);
     const formula = obj.bound.formula;
-    const tape = (formula as Partial<CompiledFormulaDetails>).tape ?? compileFormula(formula.source, { params: formula.params }).tape;
+    const tape = formulaTape(formula);
     this.evaluator = createBatchEvaluator(tape, precision, CHUNK);
     this.params = obj.params;
     const templates = prepareRuns(exp, r);

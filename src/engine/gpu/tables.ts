@@ -6,7 +6,7 @@
  * pipeline per optimizer, dispatched over the runs of its templates.
  */
 import type { ResolvedExperiment } from '../../core/experiment';
-import { compileFormula, finiteOnBox, type CompiledFormula, type CompiledFormulaDetails } from '../../core/expr';
+import { finiteOnBox, formulaTape, type CompiledFormula } from '../../core/expr';
 import { hyperArray, type OptimizerId } from '../../core/optimizers';
 import { prepareObjective, prepareRuns } from '../../core/simulate/prepare';
 import { STATE_STRIDE } from './kernel';
@@ -54,9 +54,7 @@ export function buildTables(exp: ResolvedExperiment): ConstTables {
   const runs = prepareRuns(exp, r);
   const T = runs.length;
   const nObj = obj.params.length;
-  const formula = obj.bound.formula;
-  const tape = (formula as Partial<CompiledFormulaDetails>).tape ?? compileFormula(formula.source, { params: formula.params }).tape;
-  const finite = finiteOnBox(tape, obj.params, exp.bound);
+  const finite = finiteOnBox(formulaTape(obj.bound.formula), obj.params, exp.bound);
   const hyperOffset = nObj;
   const initOffset = hyperOffset + T * STATE_STRIDE;
   const clipOffset = initOffset + T * STATE_STRIDE;
