@@ -78,7 +78,7 @@ function spread(objective: string, count: number, zoom = 1): Float64Array {
  * against simulate(exp, 'f32'), for each objective: 24 runs (12 optimizers × 2 settings), each
  * from 2 starts (replicas), `steps` steps.
  */
-async function parity(objectives: string[], steps: number) {
+async function parity(objectives: string[], steps: number, maxDispatchSteps?: number) {
   const gpu = await GpuEngine.create();
   if (!gpu) return null;
   const out = [];
@@ -90,7 +90,7 @@ async function parity(objectives: string[], steps: number) {
     const T = exp.runs.length;
     const starts = spread(objective, 2 * T, tr ? 0.05 : 1);
     out.push(await withScope(gpu.device, async () => {
-      const s0 = await gpu.configure(exp, { record: true, replicas: { count: 2 * T, starts } });
+      const s0 = await gpu.configure(exp, { record: true, replicas: { count: 2 * T, starts }, maxDispatchSteps });
       const s1 = await gpu.step(steps);
       const d = new Diff();
       let statusMismatch = 0;
@@ -123,7 +123,7 @@ async function parity(objectives: string[], steps: number) {
  * restarted between calls (their local t counts from their origin). After each call every run's
  * values, status, optimizer state and gradient must be equal bit for bit.
  */
-async function fastParity(objectives: string[]) {
+async function fastParity(objectives: string[], maxDispatchSteps?: number) {
   const gpu = await GpuEngine.create();
   if (!gpu) return null;
   const out = [];
@@ -133,7 +133,7 @@ async function fastParity(objectives: string[]) {
     const starts = spread(objective, count);
     const cpu = new CpuEngine();
     out.push(await withScope(gpu.device, async () => {
-      await gpu.configure(exp, { record: false, replicas: { count, starts } });
+      await gpu.configure(exp, { record: false, replicas: { count, starts }, maxDispatchSteps });
       await cpu.configure(exp, { record: false, replicas: { count, starts: starts.slice() } });
       const d = new Diff();
       let statusMismatch = 0;
@@ -160,7 +160,7 @@ async function fastParity(objectives: string[]) {
 }
 
 /** Status flags and steps of the GPU and CPU engines on runs that diverge in every way. */
-async function divergence() {
+async function divergence(maxDispatchSteps?: number) {
   const gpu = await GpuEngine.create();
   if (!gpu) return null;
   const cases = [
@@ -181,7 +181,7 @@ async function divergence() {
     out.push(await withScope(gpu.device, async () => {
       // No recording: every run takes the GPU kernel's fast pass, and the runs with a status
       // event in a call its exact replay. Three calls, so replays also start mid-run.
-      await gpu.configure(exp, { record: false, replicas: { count, starts } });
+      await gpu.configure(exp, { record: false, replicas: { count, starts }, maxDispatchSteps });
       await cpu.configure(exp, { record: false, replicas: { count, starts: starts.slice() } });
       let valueMismatch = 0;
       let g!: EngineSnapshot, k!: EngineSnapshot;

@@ -61,6 +61,32 @@ test.describe('GPU engine parity', () => {
     }
   });
 
+  test('dispatch boundaries inside a call (7-step dispatches, as a hardware GPU gets at a million runs): recorded, fast and replayed runs equal the f32 reference', async ({ page }) => {
+    test.setTimeout(180_000);
+    test.skip(!(await open(page)), 'no WebGPU adapter');
+    // A software adapter loops a whole call in one dispatch; a hardware GPU splits it (2^25
+    // run-steps per dispatch: 32 steps at a million runs), so each dispatch starts from what the
+    // previous one stored, and the replay of a status event covers only its own dispatch.
+    const recorded = await page.evaluate(() => window.engineHarness.parity(['rosenbrock'] as never, 50 as never, 7 as never)) as {
+      mismatches: number; first: unknown; statusMismatch: number; validation: string | null; sampleSteps: number;
+    }[];
+    expect(recorded[0].validation).toBeNull();
+    expect(recorded[0].sampleSteps).toBe(50);
+    expect(recorded[0].mismatches, JSON.stringify(recorded[0].first)).toBe(0);
+    expect(recorded[0].statusMismatch).toBe(0);
+    const fast = await page.evaluate(() => window.engineHarness.fastParity(['rosenbrock'] as never, 7 as never)) as { mismatches: number; first: unknown; statusMismatch: number; validation: string | null }[];
+    expect(fast[0].validation).toBeNull();
+    expect(fast[0].mismatches, JSON.stringify(fast[0].first)).toBe(0);
+    expect(fast[0].statusMismatch).toBe(0);
+    const div = await page.evaluate(() => window.engineHarness.divergence(7 as never)) as { objective: string; later: Record<string, number>; disagree: number; valueMismatch: number; validation: string | null }[];
+    for (const r of div) {
+      expect(r.validation, r.objective).toBeNull();
+      expect(Object.keys(r.later).length, `${r.objective}: flags after step 0`).toBeGreaterThan(0);
+      expect(r.disagree, r.objective).toBe(0);
+      expect(r.valueMismatch, r.objective).toBe(0);
+    }
+  });
+
   test('divergence flags and their steps agree between the GPU and CPU engines, and so do the values (fast pass and replays)', async ({ page }) => {
     test.setTimeout(120_000);
     test.skip(!(await open(page)), 'no WebGPU adapter');

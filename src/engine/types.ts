@@ -68,6 +68,12 @@ export interface ConfigureOptions {
    * Recording a million runs per step would flood memory and readback for nothing drawn.
    */
   readonly recordRuns?: number;
+  /**
+   * GPU engine: at most this many steps looped in one dispatch (default: planned from the
+   * adapter, src/engine/gpu/capacity.ts). For a GPU whose watchdog allows less, and for tests
+   * that cross dispatch boundaries. The CPU engine ignores it; results never depend on it.
+   */
+  readonly maxDispatchSteps?: number;
 }
 
 export interface Engine {

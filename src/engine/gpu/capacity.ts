@@ -13,8 +13,15 @@ export const SAMPLE_BYTES = 16;
 /** Sample ring budget: big enough for long chunks of a race, small next to the state. */
 const RING_BUDGET_BYTES = 32 * 1024 * 1024;
 const MAX_RING_STEPS = 1024;
-/** Run-steps per dispatch: keeps one dispatch well under a GPU watchdog (TDR ~2 s). */
+/** Run-steps per dispatch on a hardware GPU: keeps one dispatch well under its watchdog (TDR ~2 s). */
 const RUN_STEPS_PER_DISPATCH = 1 << 25;
+/**
+ * On a software adapter no watchdog resets a CPU, and every dispatch loads and stores each
+ * run's state once more: per-lane gathers and scatters on SwiftShader, ≈ 0.1 s per dispatch at
+ * a million runs (docs/benchmarks.md, "Fourth round"). Dispatches there take up to
+ * MAX_STEPS_PER_DISPATCH steps at any run count.
+ */
+const SOFTWARE_RUN_STEPS_PER_DISPATCH = 1 << 30;
 const MAX_STEPS_PER_DISPATCH = 1024;
 
 export interface CapacityPlan {
@@ -28,11 +35,26 @@ export interface CapacityPlan {
 const fmtBytes = (b: number): string => (b >= 1 << 20 ? `${(b / (1 << 20)).toFixed(0)} MiB` : `${(b / 1024).toFixed(0)} KiB`);
 const fmtInt = (n: number): string => n.toLocaleString('en-US');
 
+/** What planCapacity sizes. */
+export interface CapacityRequest {
+  readonly runs: number;
+  /** Runs recording samples. */
+  readonly recorded: number;
+  readonly templates: number;
+  readonly steps: number;
+  readonly objParams: number;
+  /** The adapter is software (CPU speed, no watchdog): longer dispatches. */
+  readonly software: boolean;
+  /** A lower cap on steps per dispatch (ConfigureOptions.maxDispatchSteps). */
+  readonly maxDispatchSteps?: number;
+}
+
 /**
  * Plans buffers for `runs` runs (`recorded` of them recording samples) of `steps` steps over
  * `templates` templates; throws EngineFaultError('limits') when the device cannot hold them.
  */
-export function planCapacity(limits: GPUSupportedLimits, runs: number, recorded: number, templates: number, steps: number, objParams: number): CapacityPlan {
+export function planCapacity(limits: GPUSupportedLimits, req: CapacityRequest): CapacityPlan {
+  const { runs, recorded, templates, steps, objParams } = req;
   const maxBinding = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
   const need = runs * STATE_BYTES;
   if (need > maxBinding) {
@@ -62,7 +84,9 @@ export function planCapacity(limits: GPUSupportedLimits, runs: number, recorded:
       throw new EngineFaultError({ reason: 'limits', message: `Recording ${fmtInt(recorded)} runs needs ${fmtBytes(2 * perStep)} of sample ring; at most ${fmtInt(most)} runs can record.` });
     }
   }
-  const stepsPerDispatch = Math.max(1, Math.min(MAX_STEPS_PER_DISPATCH, Math.floor(RUN_STEPS_PER_DISPATCH / runs)));
+  const runSteps = req.software ? SOFTWARE_RUN_STEPS_PER_DISPATCH : RUN_STEPS_PER_DISPATCH;
+  const cap = Math.min(MAX_STEPS_PER_DISPATCH, req.maxDispatchSteps ?? Infinity);
+  const stepsPerDispatch = Math.max(1, Math.min(cap, Math.floor(runSteps / runs)));
   return { ringCap, stepsPerDispatch, workgroupSize };
 }
 

@@ -50,22 +50,24 @@ interface PlannedRequest {
  * EngineFaultError('limits') when the device cannot hold the request; allocates nothing, so
  * the engine calls it before releasing its current setup.
  */
-export function planRequest(limits: GPUSupportedLimits, exp: ResolvedExperiment, options: ConfigureOptions): PlannedRequest {
+export function planRequest(limits: GPUSupportedLimits, software: boolean, exp: ResolvedExperiment, options: ConfigureOptions): PlannedRequest {
   const T = exp.runs.length;
   const runCount = options.replicas ? options.replicas.count : T;
   if (!Number.isInteger(runCount) || runCount < 1) throw new Error(`Run count must be a positive integer, got ${runCount}`);
   const starts = options.replicas?.starts;
   if (starts && starts.length < 2 * runCount) throw new Error(`replicas.starts has ${starts.length} values, needs ${2 * runCount}`);
   const recordCount = options.record ? Math.min(runCount, options.recordRuns ?? DEFAULT_RECORD_RUNS) : 0;
+  const { maxDispatchSteps } = options;
+  if (maxDispatchSteps !== undefined && !(Number.isInteger(maxDispatchSteps) && maxDispatchSteps >= 1)) throw new Error(`maxDispatchSteps must be a positive integer, got ${maxDispatchSteps}`);
   const tables = buildTables(exp);
-  const plan = planCapacity(limits, runCount, recordCount, T, exp.steps, tables.objParams);
+  const plan = planCapacity(limits, { runs: runCount, recorded: recordCount, templates: T, steps: exp.steps, objParams: tables.objParams, software, maxDispatchSteps });
   return { runCount, recordCount, starts, tables, plan };
 }
 
 /** Validates the options, plans capacity, compiles the groups' pipelines and allocates the buffers. */
-export async function createConfigured(device: GPUDevice, layouts: StepLayouts, pipelines: PipelineCache, exp: ResolvedExperiment, options: ConfigureOptions): Promise<Configured> {
+export async function createConfigured(device: GPUDevice, software: boolean, layouts: StepLayouts, pipelines: PipelineCache, exp: ResolvedExperiment, options: ConfigureOptions): Promise<Configured> {
   const T = exp.runs.length;
-  const { runCount, recordCount, starts, tables, plan } = planRequest(device.limits, exp, options);
+  const { runCount, recordCount, starts, tables, plan } = planRequest(device.limits, software, exp, options);
   const lists = tables.groups.map((g) => (tables.groups.length === 1 ? null : groupRuns(runCount, T, g.templates)));
   const shape = { runCount, recordCount, plan };
   const groups = await Promise.all(lists.map((list, i) => pipelines.makeGroup(tables, i, list, shape)));

@@ -154,10 +154,10 @@ export class GpuEngine implements Engine {
   private async setUp(exp: ResolvedExperiment, options: ConfigureOptions): Promise<{ done: Promise<EngineSnapshot> }> {
     // A request beyond the device's limits is refused here, before the current setup is torn
     // down: the previous experiment stays configured and usable.
-    planRequest(this.device.limits, exp, options);
+    planRequest(this.device.limits, this.info.software, exp, options);
     this.cfg?.bufs.destroy();
     this.cfg = undefined;
-    this.cfg = await createConfigured(this.device, this.layouts, this.pipelines, exp, options);
+    this.cfg = await createConfigured(this.device, this.info.software, this.layouts, this.pipelines, exp, options);
     return this.submitInit();
   }
 
