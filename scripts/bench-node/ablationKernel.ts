@@ -59,7 +59,7 @@ function replaceOnce(code: string, from: string, to: string): string {
   return code.slice(0, i) + to + code.slice(i + from.length);
 }
 
-/** Steps per dispatch that src/engine/gpu/capacity.ts plans for R runs (RUN_STEPS_PER_DISPATCH / R, ≤ 1024). */
+/** Steps per dispatch that src/engine/gpu/capacity.ts plans for R runs on a hardware GPU (RUN_STEPS_PER_DISPATCH / R, ≤ 1024). */
 export const enginePerDispatch = (runs: number): number => Math.max(1, Math.min(1024, Math.floor((1 << 25) / runs)));
 
 const SUBMIT_DISPATCHES = 32;

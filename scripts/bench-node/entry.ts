@@ -12,7 +12,8 @@
  *
  * Env: BENCH_RUNS (default 1,1024,65536,1048576), BENCH_MIN_SECONDS (0.5 per measurement),
  * BENCH_IMPLS (comma list of bare,engine,cpu-engine,cpu-threads,single,plain; default all),
- * BENCH_THREADS (default all cores), BENCH_CALLS (step() calls per measurement, default 8),
+ * BENCH_THREADS (default all cores), BENCH_CALLS (step() calls per measurement; default: calls
+ * sized as the app's runner sizes them at its top speed, scripts/bench/workloads.ts 'ui'),
  * BENCH_DAWN_FLAGS (space-separated Dawn options, e.g. 'backend=vulkan'),
  * BENCH_PARITY_RUNS / BENCH_PARITY_STEPS (correctness check first, default 4096 runs × 500
  * steps; 0 runs skips it), BENCH_JSON (default bench-results/bench-node.json).
@@ -24,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { MAX_STEPS } from '../../src/core/experiment';
 import { describeAdapter } from '../../src/engine/gpu/device';
 import { bareKernel } from '../bench/bare';
-import { cpuEngine, gpuEngine, plainLoop, referenceLoop, type Measure } from '../bench/workloads';
+import { callSteps, cpuEngine, gpuEngine, plainLoop, referenceLoop, type Driving, type Measure } from '../bench/workloads';
 import { installWebGpu, reportAdapter } from './dawn';
 import { formatRate, predictSteps, timeBoxed, type Row } from './measure';
 import { parityCheck, type ParityReport } from './parity';
@@ -36,7 +37,7 @@ const env = process.env;
 const runCounts = (env.BENCH_RUNS ?? '1,1024,65536,1048576').split(',').map(Number);
 const minSeconds = Number(env.BENCH_MIN_SECONDS ?? 0.5);
 const threads = Number(env.BENCH_THREADS ?? availableParallelism());
-const calls = Math.max(1, Number(env.BENCH_CALLS ?? 8));
+const calls = env.BENCH_CALLS ? Math.max(1, Number(env.BENCH_CALLS)) : null;
 const only = env.BENCH_IMPLS ? new Set(env.BENCH_IMPLS.split(',')) : null;
 const jsonPath = env.BENCH_JSON ?? 'bench-results/bench-node.json';
 const workerScript = join(dirname(fileURLToPath(import.meta.url)), 'cpu-worker.mjs');
@@ -54,15 +55,17 @@ interface Impl {
   readonly run: (runs: number, steps: number) => Promise<Measure> | Measure;
 }
 
-const perCall = (steps: number) => Math.max(1, Math.ceil(steps / calls));
+const perCall = (steps: number) => Math.max(1, Math.ceil(steps / (calls ?? 8)));
+const driving = (steps: number): Driving => (calls === null ? 'ui' : { perCall: perCall(steps) });
+// Warm-up calls and the UI's last call count against the experiment's step budget (MAX_STEPS).
+const engineMaxSteps = MAX_STEPS - 4 * callSteps('ui', Infinity);
 const cpuWorkers = (R: number) => Math.max(1, Math.min(availableParallelism(), 8, Math.floor(R / 2048)));
 const allImpls: Impl[] = [
   { key: 'bare', name: 'Bare WGSL kernel (ceiling)', gpu: true, minSteps: 1, maxSteps: 1 << 26, run: bareKernel },
-  // Warm-up steps count against the experiment's step budget (MAX_STEPS).
-  { key: 'engine', name: 'GPU engine (as the UI drives it)', gpu: true, minSteps: calls, maxSteps: MAX_STEPS - 8, run: (R, s) => gpuEngine(R, s, perCall(s)) },
+  { key: 'engine', name: 'GPU engine (as the UI drives it)', gpu: true, minSteps: calls ?? 1, maxSteps: engineMaxSteps, run: (R, s) => gpuEngine(R, s, driving(s)) },
   {
-    key: 'cpu-engine', name: 'CPU engine (as the UI drives it)', gpu: false, minSteps: 2, maxSteps: MAX_STEPS - 8,
-    run: async (R, s) => ({ ...(await cpuEngine(R, s, perCall(s))), note: `${cpuWorkers(R)} worker${cpuWorkers(R) === 1 ? '' : 's'} (the engine uses ≤ 8)` }),
+    key: 'cpu-engine', name: 'CPU engine (as the UI drives it)', gpu: false, minSteps: 2, maxSteps: engineMaxSteps,
+    run: async (R, s) => ({ ...(await cpuEngine(R, s, driving(s))), note: `${cpuWorkers(R)} worker${cpuWorkers(R) === 1 ? '' : 's'} (the engine uses ≤ 8)` }),
   },
   { key: 'cpu-threads', name: 'CPU worker code, all cores', gpu: false, minSteps: 2, maxSteps: MAX_STEPS - 8, run: (R, s) => populationThreads(workerScript, R, s, perCall(s), threads) },
   { key: 'single', name: 'JS single thread, engine step code', gpu: false, minSteps: 1, maxSteps: MAX_STEPS, run: referenceLoop },
@@ -77,7 +80,7 @@ const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
 const header = [
   `Adapter: ${adapterReport ? `vendor=${adapterReport.vendor} architecture=${adapterReport.architecture} device=${adapterReport.device} description=${adapterReport.description}${adapterReport.isFallbackAdapter ? ' (fallback)' : ''}` : 'none (no WebGPU adapter)'}`,
   `Engine sees: ${engineName ? `${engineName.name}${engineName.software ? ' (software)' : ''}` : '—'}`,
-  `CPU: ${cpuModel}, ${availableParallelism()} cores; Node ${process.version}; min ${minSeconds} s per measurement, ${calls} step() calls`,
+  `CPU: ${cpuModel}, ${availableParallelism()} cores; Node ${process.version}; min ${minSeconds} s per measurement, ${calls === null ? 'step() calls sized as the UI sizes them' : `${calls} step() calls`}`,
 ];
 console.log(header.join('\n'));
 

@@ -1,15 +1,16 @@
 /**
  * The ceiling: shaders/bare_adam.wgsl, looping all steps in-kernel in one dispatch, or (with
- * `calls` > 1) in the same number of awaited submits as the GPU engine row, nothing read back:
- * what the kernel alone costs when driven call by call as the UI drives the engine.
+ * `driving`) in awaited submits sized as the engine rows' calls (./workloads: 'ui', the app's
+ * calls; at least `steps` steps and MIN_TIMED_CALLS calls), nothing read back: what the kernel alone costs
+ * when driven call by call as the UI drives the engine.
  */
 import bareWgsl from '../../shaders/bare_adam.wgsl?raw';
 import { dispatchGrid } from '../../src/engine/gpu/capacity';
 import { unrollLoops } from '../../src/engine/gpu/unroll';
 import type { Measure } from './workloads';
-import { starts } from './workloads';
+import { callSteps, MIN_TIMED_CALLS, starts, type Driving } from './workloads';
 
-export async function bareKernel(runs: number, steps: number, calls = 1): Promise<Measure> {
+export async function bareKernel(runs: number, steps: number, driving?: Driving): Promise<Measure> {
   const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error('no WebGPU adapter');
   const device = await adapter.requestDevice({
@@ -27,6 +28,12 @@ export async function bareKernel(runs: number, steps: number, calls = 1): Promis
     const grid = dispatchGrid(runs, 64, device.limits.maxComputeWorkgroupsPerDimension);
     const g0 = device.createBindGroup({ label: 'bare-g0', layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 0, resource: { buffer: uniform } }] });
     const g1 = device.createBindGroup({ label: 'bare-g1', layout: pipeline.getBindGroupLayout(1), entries: [{ binding: 0, resource: { buffer: theta } }, { binding: 1, resource: { buffer: moments } }] });
+    const finish = async (m: Measure): Promise<Measure> => {
+      const err = await device.popErrorScope();
+      if (err) throw new Error(`bare kernel: ${err.message}`);
+      theta.destroy(); moments.destroy(); uniform.destroy();
+      return m;
+    };
     const run = async (n: number, from: number): Promise<number> => {
       const raw = new ArrayBuffer(48);
       new Uint32Array(raw).set([n, runs, grid.rowWidth, 0]);
@@ -45,13 +52,27 @@ export async function bareKernel(runs: number, steps: number, calls = 1): Promis
       return (performance.now() - t0) / 1000;
     };
     await run(1, 0);
-    const perCall = Math.ceil(steps / calls);
+    let from = 1;
+    if (!driving) {
+      const seconds = await run(steps, from);
+      return await finish({ steps, seconds });
+    }
+    // One untimed call of the first size, as the engine rows warm up, and its time sizes the next.
+    let prevMs = 1000 * (await run(callSteps(driving, undefined), from));
+    from += callSteps(driving, undefined);
+    const calls: number[] = [];
     let seconds = 0;
-    for (let done = 0; done < steps; done += perCall) seconds += await run(Math.min(perCall, steps - done), 1 + done);
-    const err = await device.popErrorScope();
-    if (err) throw new Error(`bare kernel: ${err.message}`);
-    theta.destroy(); moments.destroy(); uniform.destroy();
-    return { steps, seconds };
+    let done = 0;
+    while (done < steps || (driving === 'ui' && calls.length < MIN_TIMED_CALLS)) {
+      const n = driving === 'ui' ? callSteps(driving, prevMs) : Math.min(driving.perCall, steps - done);
+      const s = await run(n, from);
+      prevMs = 1000 * s;
+      seconds += s;
+      from += n;
+      done += n;
+      calls.push(n);
+    }
+    return await finish({ steps: done, seconds, calls });
   } finally {
     device.destroy();
   }

@@ -1,12 +1,14 @@
 /**
  * Benchmark page: every row of the table in one run, driven by scripts/bench.mjs through
  * window.bench.run(). Work per row is sized so each measurement takes about a second on the
- * adapter at hand (a software adapter gets ~100× less work than a real GPU).
+ * adapter at hand (a software adapter gets ~100× less work than a real GPU); the engine rows
+ * take at least three of the UI's calls (./workloads), which at a million runs on a software
+ * adapter is longer.
  */
 import { createGpuEngine } from '../../src/engine/factory';
 import { bareKernel } from './bare';
 import { tfjsAdamOptimizer, tfjsWebgpu } from './tfjs';
-import { cpuEngine, gpuEngine, plainLoop, referenceLoop, type Measure } from './workloads';
+import { cpuEngine, gpuEngine, plainLoop, referenceLoop, type Driving, type Measure } from './workloads';
 
 export interface Row {
   readonly impl: string;
@@ -17,6 +19,15 @@ export interface Row {
   readonly stepsPerSecond: number;
   readonly note?: string;
   readonly error?: string;
+  /** Engine rows and the bare kernel in the UI's calls: the steps of each timed call. */
+  readonly calls?: readonly number[];
+}
+
+/** "3 calls of 400", "5 calls of 100–400": the call sizes of a measurement, for its note. */
+export function describeCalls(calls: readonly number[] | undefined): string | undefined {
+  if (!calls || calls.length === 0) return undefined;
+  const lo = Math.min(...calls), hi = Math.max(...calls);
+  return `${calls.length} call${calls.length === 1 ? '' : 's'} of ${lo === hi ? lo : `${lo}–${hi}`}`;
 }
 
 export interface BenchOptions {
@@ -32,6 +43,8 @@ export interface BenchOptions {
    * shared machine only ever slows a run down).
    */
   readonly repeat?: number;
+  /** Steps per step(n) call of the engine rows; 0 = as the app's runner sizes them ('ui'). */
+  readonly callSteps?: number;
 }
 
 const clampSteps = (work: number, runs: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(work / runs)));
@@ -45,6 +58,7 @@ async function run(opts: BenchOptions) {
   const cpuWork = opts.cpuWork || 6e7;
   const tfWork = opts.tfWork || (soft ? 4e6 : 4e8);
   const repeat = Math.max(1, opts.repeat ?? 1);
+  const driving: Driving = opts.callSteps ? { perCall: opts.callSteps } : 'ui';
   const rows: Row[] = [];
   const only = opts.only ? new RegExp(opts.only) : null;
   type Measured = Measure & { workers?: string };
@@ -73,7 +87,10 @@ async function run(opts: BenchOptions) {
       const error = failed.get(impl);
       rows.push(error !== undefined || !m
         ? { impl, runs, steps: 0, seconds: 0, stepsPerSecond: 0, error: error ?? 'not measured' }
-        : { impl, runs, steps: m.steps, seconds: m.seconds, stepsPerSecond: (runs * m.steps) / m.seconds, note: m.workers ?? m.note });
+        : {
+          impl, runs, steps: m.steps, seconds: m.seconds, stepsPerSecond: (runs * m.steps) / m.seconds, calls: m.calls,
+          note: [m.workers ?? m.note, describeCalls(m.calls)].filter(Boolean).join('; ') || undefined,
+        });
       console.log(`[bench] ${impl} R=${runs}: ${JSON.stringify(rows[rows.length - 1])}`);
     }
   };
@@ -81,12 +98,15 @@ async function run(opts: BenchOptions) {
     const gs = clampSteps(gpuWork, R, 8, 50_000);
     const cs = clampSteps(cpuWork, R, 2, 50_000);
     const ts = clampSteps(tfWork, R, 4, 2_000);
+    // The engine rows drive step(n) as the app's runner does at its top speed (./workloads,
+    // 'ui'; BENCH_CALL_STEPS fixes a call size instead); the ceiling takes as many steps in one
+    // call as the GPU engine's last measurement.
+    let engineSteps = gs;
     await measureAll(R, [
-      // The UI asks for a frame's worth of steps per call; 8 calls per measurement.
-      { impl: 'GPU engine (as the UI drives it)', f: () => gpuEngine(R, gs, Math.max(1, Math.ceil(gs / 8))) },
-      { impl: 'Bare WGSL kernel (ceiling)', f: () => bareKernel(R, gs) },
-      { impl: 'Bare WGSL kernel, in the engine row\'s 8 calls', f: () => bareKernel(R, gs, 8) },
-      { impl: 'CPU engine (all workers)', f: () => cpuEngine(R, cs, Math.max(1, Math.ceil(cs / 8))) },
+      { impl: 'GPU engine (as the UI drives it)', f: async () => { const m = await gpuEngine(R, gs, driving); engineSteps = m.steps; return m; } },
+      { impl: 'Bare WGSL kernel (ceiling)', f: () => bareKernel(R, engineSteps) },
+      { impl: 'Bare WGSL kernel, in the engine row\'s calls', f: () => bareKernel(R, gs, driving) },
+      { impl: 'CPU engine (all workers)', f: () => cpuEngine(R, cs, driving) },
       { impl: 'JS single thread, plain loop (baseline)', f: () => plainLoop(R, cs) },
       { impl: 'JS single thread, engine step code', f: () => referenceLoop(R, cs) },
       { impl: 'TensorFlow.js webgpu, tf.train.adam (what a user writes)', f: () => tfjsAdamOptimizer(R, ts) },

@@ -2,16 +2,19 @@
  * The benchmark's workloads: Adam (lr 0.01, default betas) on Rosenbrock (a = 1, b = 100) from
  * starts spread over the view, measured as optimizer-steps per second (runs × steps / s).
  */
-import { resolveExperiment, type ResolvedExperiment } from '../../src/core/experiment';
+import { MAX_STEPS, resolveExperiment, type ResolvedExperiment } from '../../src/core/experiment';
 import { createEngine } from '../../src/engine/factory';
 import { CpuEngine } from '../../src/engine/cpu/cpuEngine';
 import { Population } from '../../src/engine/cpu/population';
 import type { Engine } from '../../src/engine/types';
+import { catchUpFrames, SPEEDS, stepsForFrame } from '../../src/store/playback';
 
 export interface Measure {
   readonly steps: number;
   readonly seconds: number;
   readonly note?: string;
+  /** Engine rows: the steps of each timed step(n) call. */
+  readonly calls?: readonly number[];
 }
 
 /** Starts on a lattice over Rosenbrock's view [-2, 2] × [-1, 3]. */
@@ -29,33 +32,79 @@ export function adamExperiment(steps: number): ResolvedExperiment {
   return resolveExperiment({ objective: { id: 'rosenbrock' }, steps, runs: [{ optimizer: 'adam', hyper: { lr: 0.01 } }] });
 }
 
+/** Milliseconds per animation frame at 60 Hz, as the runner's requestAnimationFrame ticks. */
+const FRAME_MS = 1000 / 60;
+
 /**
- * An engine as the UI drives it: recording on (default recorded runs), every run's position,
- * loss and status read back after each call, calls of `perCall` steps awaited one by one.
- * Timed from the steady state a running UI sees: two untimed calls first compile pipelines
- * and WebAssembly, touch buffers and let the JIT settle (a CPU worker's first call after
- * configure measured 2–3× slower than the next ones).
+ * How a measurement sizes its step(n) calls: `'ui'`, as the app's runner does at its top speed
+ * (src/store/runner.ts and ./playback: 100 steps per frame, and after a call that took longer
+ * than a frame, the frames it missed, at most 4 in all: calls of 100 to 400 steps), or a fixed
+ * number of steps per call.
  */
-async function driveEngine(engine: Engine, runs: number, steps: number, perCall: number): Promise<Measure> {
-  const warmCalls = 2;
-  await engine.configure(adamExperiment(warmCalls * perCall + steps), { record: true, replicas: { count: runs, starts: starts(runs) } });
-  for (let i = 0; i < warmCalls; i++) await engine.step(perCall);
-  const t0 = performance.now();
-  let done = 0;
-  while (done < steps) {
-    const n = Math.min(perCall, steps - done);
-    const s = await engine.step(n);
-    if (s.x.length !== runs) throw new Error('snapshot lacks runs');
-    done += n;
-  }
-  return { steps, seconds: (performance.now() - t0) / 1000 };
+export type Driving = 'ui' | { readonly perCall: number };
+
+/** Steps the next call asks for, after a call of `prevMs` (undefined: the first call). */
+export function callSteps(driving: Driving, prevMs: number | undefined): number {
+  if (driving !== 'ui') return driving.perCall;
+  const missed = prevMs === undefined ? 0 : Math.floor(prevMs / FRAME_MS);
+  return stepsForFrame(0, SPEEDS[SPEEDS.length - 1] * catchUpFrames(missed), Infinity).n;
 }
 
-export async function gpuEngine(runs: number, steps: number, perCall: number): Promise<Measure> {
+/** Timed calls of a measurement: at least this many, so no figure is one call's luck. */
+export const MIN_TIMED_CALLS = 3;
+
+/**
+ * The step budget a measurement of `steps` steps needs: the warm-up calls, the timed steps (at
+ * least MIN_TIMED_CALLS calls) and one call past them, within the experiment's limit.
+ */
+function budgetFor(driving: Driving, steps: number, warmCalls: number): number {
+  const maxCall = driving === 'ui' ? callSteps('ui', Infinity) : driving.perCall;
+  return Math.min(MAX_STEPS, warmCalls * maxCall + Math.max(steps, MIN_TIMED_CALLS * maxCall) + maxCall);
+}
+
+/**
+ * An engine as the UI drives it: recording on (default recorded runs), every run's position,
+ * loss and status read back after each call, calls sized by `driving` and awaited one by one,
+ * until at least `steps` steps and MIN_TIMED_CALLS calls are done ('ui'), or exactly `steps`
+ * steps (a fixed size; the last call is cut to fit). Timed from the steady state a running UI
+ * sees: two untimed calls first compile pipelines and WebAssembly, touch buffers, let the JIT
+ * settle (a CPU worker's first call after configure measured 2–3× slower than the next ones)
+ * and, for 'ui', find the call size. The UI waits for the next animation frame between calls;
+ * the bench does not (it measures the engine, not the display's refresh).
+ */
+async function driveEngine(engine: Engine, runs: number, steps: number, driving: Driving): Promise<Measure> {
+  const warmCalls = 2;
+  let at = (await engine.configure(adamExperiment(budgetFor(driving, steps, warmCalls)), { record: true, replicas: { count: runs, starts: starts(runs) } })).step;
+  let prevMs: number | undefined;
+  const call = async (n: number): Promise<number> => {
+    const t = performance.now();
+    const s = await engine.step(n);
+    prevMs = performance.now() - t;
+    if (s.x.length !== runs) throw new Error('snapshot lacks runs');
+    if (s.step <= at) throw new Error(`step(${n}) did not advance (at the step budget?)`);
+    const moved = s.step - at;
+    at = s.step;
+    return moved;
+  };
+  for (let i = 0; i < warmCalls; i++) await call(callSteps(driving, prevMs));
+  const sizes: number[] = [];
+  const t0 = performance.now();
+  let done = 0;
+  while (driving === 'ui' ? done < steps || sizes.length < MIN_TIMED_CALLS : done < steps) {
+    const n = driving === 'ui' ? callSteps(driving, prevMs) : Math.min(driving.perCall, steps - done);
+    const moved = await call(n);
+    sizes.push(moved);
+    done += moved;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return { steps: done, seconds, calls: sizes };
+}
+
+export async function gpuEngine(runs: number, steps: number, driving: Driving): Promise<Measure> {
   const engine = await createEngine('gpu');
   try {
     if (engine.info.kind !== 'gpu') throw new Error('no WebGPU adapter');
-    const m = await driveEngine(engine, runs, steps, perCall);
+    const m = await driveEngine(engine, runs, steps, driving);
     // A fault would have moved the run to the CPU: that would not be a GPU figure.
     if (engine.info.kind !== 'gpu') throw new Error('the GPU engine faulted and fell back to the CPU');
     return m;
@@ -64,10 +113,10 @@ export async function gpuEngine(runs: number, steps: number, perCall: number): P
   }
 }
 
-export async function cpuEngine(runs: number, steps: number, perCall: number): Promise<Measure & { workers: string }> {
+export async function cpuEngine(runs: number, steps: number, driving: Driving): Promise<Measure & { workers: string }> {
   const engine = new CpuEngine();
   try {
-    return { ...(await driveEngine(engine, runs, steps, perCall)), workers: engine.info.adapter };
+    return { ...(await driveEngine(engine, runs, steps, driving)), workers: engine.info.adapter };
   } finally {
     engine.dispose();
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateMeter, raceFinished, SPEEDS, speedIndex, stepsForFrame } from './playback';
+import { catchUpFrames, MAX_CATCH_UP_FRAMES, RateMeter, raceFinished, SPEEDS, speedIndex, stepsForFrame } from './playback';
 
 /** Runs `frames` frames at `speed` and returns the steps requested per frame. */
 function schedule(speed: number, frames: number, budget = Infinity): number[] {
@@ -25,6 +25,14 @@ describe('playback step accounting', () => {
   });
   it('100× asks for 100 steps per frame', () => {
     expect(schedule(100, 2)).toEqual([100, 100]);
+  });
+  it('a late request catches up the frames it missed, at most MAX_CATCH_UP_FRAMES', () => {
+    expect(catchUpFrames(0)).toBe(1);
+    expect(catchUpFrames(2)).toBe(3);
+    expect(catchUpFrames(2.9)).toBe(3);
+    expect(catchUpFrames(50)).toBe(MAX_CATCH_UP_FRAMES);
+    expect(MAX_CATCH_UP_FRAMES).toBe(4);
+    expect(stepsForFrame(0, 100 * catchUpFrames(50), Infinity).n).toBe(400);
   });
   it('never exceeds the remaining budget and stops at zero', () => {
     expect(schedule(100, 3, 150)).toEqual([100, 50, 0]);

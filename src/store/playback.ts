@@ -7,6 +7,23 @@
 /** Speeds offered by the speed control, in steps per frame. */
 export const SPEEDS: readonly number[] = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100];
 
+/**
+ * Frames a late request catches up: after a step(n) that took longer than a frame, the next
+ * request covers the frames it missed, up to this many (then the race runs slower than its
+ * speed instead of asking ever larger calls).
+ */
+export const MAX_CATCH_UP_FRAMES = 4;
+
+/**
+ * Frames' worth of steps the runner asks for after a step(n) that kept it busy through
+ * `missedFrames` animation frames (src/store/runner.ts counts them): the frame it asks in, plus
+ * those it missed, at most MAX_CATCH_UP_FRAMES in all. With stepsForFrame this sizes the app's
+ * step(n) calls, which the benchmark drives the engines with (scripts/bench/workloads.ts).
+ */
+export function catchUpFrames(missedFrames: number): number {
+  return 1 + Math.min(Math.max(0, Math.floor(missedFrames)), MAX_CATCH_UP_FRAMES - 1);
+}
+
 export interface FrameSteps {
   /** Whole steps to request this frame (0 = nothing this frame). */
   readonly n: number;

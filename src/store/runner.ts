@@ -16,12 +16,9 @@ import type { EngineSnapshot } from '../engine/types';
 import type { ResilientEngine, EnginePreference } from '../engine';
 import { createEngine } from '../engine';
 import { physicsKey } from './draft';
-import { RateMeter, raceFinished, stepsForFrame } from './playback';
+import { MAX_CATCH_UP_FRAMES, RateMeter, catchUpFrames, raceFinished, stepsForFrame } from './playback';
 import type { AppStore } from './store';
 import type { HyperChangeMode } from './uiSlice';
-
-/** At most this many frames' worth of steps in one request (see Runner.missedFrames). */
-const MAX_CATCH_UP_FRAMES = 4;
 
 /** Anything with requestAnimationFrame's shape (tests pass a manual clock). */
 export interface FrameScheduler {
@@ -145,7 +142,7 @@ export class RaceRunner {
       s.pause();
       return;
     }
-    const frames = 1 + this.missedFrames;
+    const frames = catchUpFrames(this.missedFrames);
     this.missedFrames = 0;
     const f = stepsForFrame(this.carry, s.speed * frames, remaining);
     this.carry = f.carry;
