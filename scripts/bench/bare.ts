@@ -1,8 +1,8 @@
 /**
  * The ceiling: shaders/bare_adam.wgsl, looping all steps in-kernel in one dispatch, or (with
  * `driving`) in awaited submits sized as the engine rows' calls (./workloads: 'ui', the app's
- * calls; at least `steps` steps and MIN_TIMED_CALLS calls), nothing read back: what the kernel alone costs
- * when driven call by call as the UI drives the engine.
+ * calls; at least `steps` steps and MIN_TIMED_CALLS calls), nothing read back: what the kernel
+ * alone costs when driven call by call as the UI drives the engine.
  */
 import bareWgsl from '../../shaders/bare_adam.wgsl?raw';
 import { dispatchGrid } from '../../src/engine/gpu/capacity';

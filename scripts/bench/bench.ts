@@ -24,7 +24,7 @@ export interface Row {
 }
 
 /** "3 calls of 400", "5 calls of 100–400": the call sizes of a measurement, for its note. */
-export function describeCalls(calls: readonly number[] | undefined): string | undefined {
+function describeCalls(calls: readonly number[] | undefined): string | undefined {
   if (!calls || calls.length === 0) return undefined;
   const lo = Math.min(...calls), hi = Math.max(...calls);
   return `${calls.length} call${calls.length === 1 ? '' : 's'} of ${lo === hi ? lo : `${lo}–${hi}`}`;

@@ -53,50 +53,48 @@ export function callSteps(driving: Driving, prevMs: number | undefined): number 
 /** Timed calls of a measurement: at least this many, so no figure is one call's luck. */
 export const MIN_TIMED_CALLS = 3;
 
-/**
- * The step budget a measurement of `steps` steps needs: the warm-up calls, the timed steps (at
- * least MIN_TIMED_CALLS calls) and one call past them, within the experiment's limit.
- */
-function budgetFor(driving: Driving, steps: number, warmCalls: number): number {
-  const maxCall = driving === 'ui' ? callSteps('ui', Infinity) : driving.perCall;
-  return Math.min(MAX_STEPS, warmCalls * maxCall + Math.max(steps, MIN_TIMED_CALLS * maxCall) + maxCall);
-}
+/** Steps of the largest call `driving` asks for. */
+const largestCall = (driving: Driving): number => (driving === 'ui' ? callSteps('ui', Infinity) : driving.perCall);
 
 /**
  * An engine as the UI drives it: recording on (default recorded runs), every run's position,
  * loss and status read back after each call, calls sized by `driving` and awaited one by one,
  * until at least `steps` steps and MIN_TIMED_CALLS calls are done ('ui'), or exactly `steps`
- * steps (a fixed size; the last call is cut to fit). Timed from the steady state a running UI
- * sees: two untimed calls first compile pipelines and WebAssembly, touch buffers, let the JIT
- * settle (a CPU worker's first call after configure measured 2–3× slower than the next ones)
- * and, for 'ui', find the call size. The UI waits for the next animation frame between calls;
- * the bench does not (it measures the engine, not the display's refresh).
+ * steps (a fixed size; the last call is cut to fit), within the experiment's step limit
+ * (MAX_STEPS). Timed from the steady state a running UI sees: two untimed calls first compile
+ * pipelines and WebAssembly, touch buffers, let the JIT settle (a CPU worker's first call after
+ * configure measured 2–3× slower than the next ones) and, for 'ui', find the call size (they
+ * are cut short where the limit leaves no room for them). The UI waits for the next animation
+ * frame between calls; the bench does not (it measures the engine, not the display's refresh).
  */
 async function driveEngine(engine: Engine, runs: number, steps: number, driving: Driving): Promise<Measure> {
   const warmCalls = 2;
-  let at = (await engine.configure(adamExperiment(budgetFor(driving, steps, warmCalls)), { record: true, replicas: { count: runs, starts: starts(runs) } })).step;
+  const timed = Math.max(steps, driving === 'ui' ? MIN_TIMED_CALLS * largestCall(driving) : 0) + largestCall(driving);
+  const warmMax = Math.max(1, Math.floor((MAX_STEPS - Math.min(timed, MAX_STEPS - warmCalls)) / warmCalls));
+  const budget = Math.min(MAX_STEPS, warmCalls * Math.min(largestCall(driving), warmMax) + timed);
+  let at = (await engine.configure(adamExperiment(budget), { record: true, replicas: { count: runs, starts: starts(runs) } })).step;
   let prevMs: number | undefined;
   const call = async (n: number): Promise<number> => {
     const t = performance.now();
     const s = await engine.step(n);
     prevMs = performance.now() - t;
     if (s.x.length !== runs) throw new Error('snapshot lacks runs');
-    if (s.step <= at) throw new Error(`step(${n}) did not advance (at the step budget?)`);
     const moved = s.step - at;
     at = s.step;
     return moved;
   };
-  for (let i = 0; i < warmCalls; i++) await call(callSteps(driving, prevMs));
+  for (let i = 0; i < warmCalls; i++) await call(Math.min(callSteps(driving, prevMs), warmMax));
   const sizes: number[] = [];
   const t0 = performance.now();
   let done = 0;
-  while (driving === 'ui' ? done < steps || sizes.length < MIN_TIMED_CALLS : done < steps) {
+  while ((driving === 'ui' ? done < steps || sizes.length < MIN_TIMED_CALLS : done < steps) && at < budget) {
     const n = driving === 'ui' ? callSteps(driving, prevMs) : Math.min(driving.perCall, steps - done);
     const moved = await call(n);
     sizes.push(moved);
     done += moved;
   }
   const seconds = (performance.now() - t0) / 1000;
+  if (done === 0) throw new Error('no steps measured (the step budget was spent warming up)');
   return { steps: done, seconds, calls: sizes };
 }
 
