@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { requireAdapter } from '../adapter';
 import { waitForStep } from './fixtures';
 
 test('the auto engine runs on WebGPU when an adapter exists, and says which', async ({ page }) => {
@@ -7,7 +8,7 @@ test('the auto engine runs on WebGPU when an adapter exists, and says which', as
     const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
     return gpu ? (await gpu.requestAdapter()) !== null : false;
   });
-  test.skip(!hasAdapter, 'no WebGPU adapter in this browser');
+  requireAdapter(hasAdapter);
   const badge = page.getByTestId('engine-badge');
   await expect(badge).toHaveAttribute('data-kind', 'gpu', { timeout: 60_000 });
   await expect(badge).toContainText('WebGPU');

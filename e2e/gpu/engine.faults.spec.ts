@@ -6,6 +6,7 @@
  * limits is refused: the experiment that was running keeps going.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { requireAdapter } from '../adapter';
 
 /** Console errors other than the dev server's missing favicon. */
 function watchErrors(page: Page): string[] {
@@ -32,7 +33,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 test.describe('GPU engine faults', () => {
   test('limits: one run more than the state buffer holds is refused with the limit and the largest count that fits', async ({ page }) => {
     const limits = await open(page);
-    test.skip(!limits, 'no WebGPU adapter');
+    requireAdapter(limits);
     const r = await page.evaluate(() => window.faultsHarness.limitsBare()) as {
       over: number; before: Outcome; refused: Outcome; later: Outcome; faults: Fault[]; validation: string | null;
     };
@@ -52,7 +53,7 @@ test.describe('GPU engine faults', () => {
 
   test('limits: the wrapper refuses a recording request the GPU cannot hold and keeps the running experiment', async ({ page }) => {
     const errors = watchErrors(page);
-    test.skip(!(await open(page)), 'no WebGPU adapter');
+    requireAdapter(await open(page));
     // 1,048,577 recorded runs need a sample ring of 2 steps × 16 B × runs > 32 MiB: a limit of
     // the engine's ring budget, independent of the device.
     const r = await page.evaluate(() => window.faultsHarness.limitsRecording(1_048_577 as never)) as {
@@ -76,7 +77,7 @@ test.describe('GPU engine faults', () => {
   // the limit's message; the wrapper keeps the experiment that was running.
   test('limits: a request beyond both engines is refused readably and the wrapper keeps working', async ({ page }) => {
     const limits = await open(page);
-    test.skip(!limits, 'no WebGPU adapter');
+    requireAdapter(limits);
     const r = await page.evaluate(() => window.faultsHarness.limitsBeyondBoth()) as { huge: Outcome; continued: Outcome; again: Outcome; kind: string; faults: Fault[] };
     expect(r.huge).toMatchObject({ kind: 'rejected' });
     expect((r.huge as { message: string }).message).toContain('maxStorageBufferBindingSize');
@@ -97,7 +98,7 @@ test.describe('GPU engine faults', () => {
   });
 
   test('shader: the kernel builder turns the device compiler\'s rejection into a readable shader fault', async ({ page }) => {
-    test.skip(!(await open(page)), 'no WebGPU adapter');
+    requireAdapter(await open(page));
     const r = await page.evaluate(() => window.faultsHarness.shaderKernel()) as {
       good: string; goodScope: string | null; bad: { name: string; reason: string | null; message: string };
     };
@@ -110,7 +111,7 @@ test.describe('GPU engine faults', () => {
 
   test('shader: one readable fault, the CPU engine takes over, the experiment ends as on the f32 simulator, no error storm', async ({ page }) => {
     const errors = watchErrors(page);
-    test.skip(!(await open(page)), 'no WebGPU adapter');
+    requireAdapter(await open(page));
     const r = await page.evaluate(() => window.faultsHarness.shaderWrapper(30 as never, 30 as never)) as {
       kinds: string[]; kindAfterConfigure: string; faults: Fault[]; firstSteps: number[]; firstOk: number; steps: number[]; sampleSteps: number[]; mismatches: number; first: unknown;
     };
@@ -129,7 +130,7 @@ test.describe('GPU engine faults', () => {
   // A fault while configuring: the fallback replays the NEW experiment from step 0 (not to the
   // step the previous one had reached), and every sample from step 0 is delivered.
   test('shader: a fault while configuring starts the new experiment at step 0 on the CPU engine', async ({ page }) => {
-    test.skip(!(await open(page)), 'no WebGPU adapter');
+    requireAdapter(await open(page));
     const r = await page.evaluate(() => window.faultsHarness.shaderWrapper(30 as never, 30 as never)) as { steps: number[]; sampleSteps: number[] };
     expect(r.steps).toEqual([0, 30, 60]);
     expect(r.sampleSteps).toEqual(Array.from({ length: 61 }, (_, k) => k));
@@ -137,7 +138,7 @@ test.describe('GPU engine faults', () => {
 
   test('out-of-memory: the largest population the limits allow, 3 times, ends in success or a readable out-of-memory fault', async ({ page }) => {
     const limits = await open(page);
-    test.skip(!limits, 'no WebGPU adapter');
+    requireAdapter(limits);
     const r = await page.evaluate(() => window.faultsHarness.oomNearLimit(3 as never)) as { outcome: Outcome; faults: Fault[]; validation: string | null }[];
     expect(r).toHaveLength(3);
     const seen: string[] = [];

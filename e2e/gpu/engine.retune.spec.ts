@@ -4,6 +4,7 @@
  * every sample; after a device loss the resilient engine replays the same history on the CPU.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { requireAdapter } from '../adapter';
 
 async function open(page: Page): Promise<boolean> {
   await page.goto('/e2e/gpu/engine.retune.html');
@@ -13,7 +14,7 @@ async function open(page: Page): Promise<boolean> {
 
 test('GPU after retunes and per-run restarts equals the f32 simulator bit for bit', async ({ page }) => {
   test.setTimeout(120_000);
-  test.skip(!(await open(page)), 'no WebGPU adapter');
+  requireAdapter(await open(page));
   const r = await page.evaluate(() => window.retuneHarness.retuneParity()) as { mismatches: string[]; samples: number; step: number; statuses: string[]; validation: string | null };
   expect(r.validation).toBeNull();
   expect(r.mismatches).toEqual([]);
@@ -24,7 +25,7 @@ test('GPU after retunes and per-run restarts equals the f32 simulator bit for bi
 
 test('device loss after a restartRun and a retune: the CPU replays the history and continues the same race', async ({ page }) => {
   test.setTimeout(120_000);
-  test.skip(!(await open(page)), 'no WebGPU adapter');
+  requireAdapter(await open(page));
   const r = await page.evaluate(() => window.retuneHarness.resilientReplay()) as { kind: string; faults: string[]; mismatches: string[]; step: number };
   expect(r.faults).toEqual(['device-lost']);
   expect(r.kind).toBe('cpu');

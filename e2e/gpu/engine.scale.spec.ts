@@ -3,6 +3,7 @@
  * parallel runs, device loss mid-run, the CPU engine's workers, and the user's engine switch.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { requireAdapter } from '../adapter';
 
 /** Console errors other than the dev server's missing favicon. */
 function watchErrors(page: Page): string[] {
@@ -22,7 +23,7 @@ async function open(page: Page): Promise<boolean> {
 
 test('100,000 parallel runs complete and a sampled subset equals the f32 simulator', async ({ page }) => {
   test.setTimeout(120_000);
-  test.skip(!(await open(page)), 'no WebGPU adapter');
+  requireAdapter(await open(page));
   const r = await page.evaluate(() => window.engineHarness.many(100_000 as never, 100 as never, 96 as never)) as {
     step: number; runs: number; finite: number; mismatches: number; first: unknown; samples: number; validation: string | null;
   };
@@ -37,7 +38,7 @@ test('100,000 parallel runs complete and a sampled subset equals the f32 simulat
 test('device loss mid-run: one readable fault, the CPU engine takes over, the run ends as an uninterrupted one', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
-  test.skip(!(await open(page)), 'no WebGPU adapter');
+  requireAdapter(await open(page));
   const r = await page.evaluate(() => window.engineHarness.deviceLoss('rosenbrock' as never, 60 as never, 60 as never)) as {
     kind: string; faults: { reason: string; message: string }[]; steps: number[]; contiguous: boolean; sampleCount: number; mismatches: number; first: unknown;
   };
@@ -65,7 +66,7 @@ test('CPU engine: replicas split over workers equal the simulator from the same 
 
 test('engine switch GPU → CPU → GPU continues the same experiment bit for bit', async ({ page }) => {
   test.setTimeout(120_000);
-  test.skip(!(await open(page)), 'no WebGPU adapter');
+  requireAdapter(await open(page));
   const r = await page.evaluate(() => window.engineHarness.switchEngines(40 as never)) as { kinds: string[]; step: number; mismatches: number; first: unknown };
   expect(r.kinds).toEqual(['gpu', 'cpu', 'gpu']);
   expect(r.step).toBe(120);

@@ -14,6 +14,7 @@
  * a meaningful parity case and are checked by the divergence and scale tests instead.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { requireAdapter } from '../adapter';
 
 const TRANSCENDENTAL_TOL = 1e-5;
 
@@ -26,7 +27,7 @@ async function open(page: Page): Promise<boolean> {
 test.describe('GPU engine parity', () => {
   test('every optimizer × 6 objectives (2 settings, 2 starts each), 200 steps: GPU trajectories equal the f32 simulator', async ({ page }) => {
     test.setTimeout(240_000);
-    test.skip(!(await open(page)), 'no WebGPU adapter');
+    requireAdapter(await open(page));
     const objectives = ['quadratic', 'rosenbrock', 'beale', 'himmelblau', 'goldstein_price', 'two_wells'];
     const results = await page.evaluate((o) => window.engineHarness.parity(o as never, 200 as never), objectives) as {
       objective: string; transcendental: boolean; runs: number; mismatches: number; maxRel: number; first: unknown; statusMismatch: number; validation: string | null; sampleSteps: number;
@@ -48,7 +49,7 @@ test.describe('GPU engine parity', () => {
 
   test('the fast pass (no recording): every optimizer and variant, uneven calls and a restart, equal to the f32 reference after each call', async ({ page }) => {
     test.setTimeout(120_000);
-    test.skip(!(await open(page)), 'no WebGPU adapter');
+    requireAdapter(await open(page));
     const results = await page.evaluate(() => window.engineHarness.fastParity(['rosenbrock', 'beale'] as never)) as {
       objective: string; runs: number; mismatches: number; first: unknown; statusMismatch: number; validation: string | null;
     }[];
@@ -63,7 +64,7 @@ test.describe('GPU engine parity', () => {
 
   test('dispatch boundaries inside a call (7-step dispatches, as a hardware GPU gets at a million runs): recorded, fast and replayed runs equal the f32 reference', async ({ page }) => {
     test.setTimeout(180_000);
-    test.skip(!(await open(page)), 'no WebGPU adapter');
+    requireAdapter(await open(page));
     // A software adapter loops a whole call in one dispatch; a hardware GPU splits it (2^25
     // run-steps per dispatch: 32 steps at a million runs), so each dispatch starts from what the
     // previous one stored, and the replay of a status event covers only its own dispatch.
@@ -89,7 +90,7 @@ test.describe('GPU engine parity', () => {
 
   test('divergence flags and their steps agree between the GPU and CPU engines, and so do the values (fast pass and replays)', async ({ page }) => {
     test.setTimeout(120_000);
-    test.skip(!(await open(page)), 'no WebGPU adapter');
+    requireAdapter(await open(page));
     const results = await page.evaluate(() => window.engineHarness.divergence()) as {
       objective: string; count: number; kinds: Record<string, number>; later: Record<string, number>; disagree: number; valueMismatch: number; validation: string | null;
     }[];

@@ -8,6 +8,7 @@
  * Plus: a broken shader must surface as a compilation error, and the raw f32 ops are probed.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { requireAdapter } from '../adapter';
 import type { Comparison, ExprCase } from './expr.harness';
 
 /*
@@ -92,14 +93,14 @@ test.afterAll(async () => {
 });
 
 test('a broken shader is reported as a compilation error', async () => {
-  test.skip(!hasAdapter, 'no WebGPU adapter');
+  requireAdapter(hasAdapter);
   const r = await inHarness(() => page.evaluate(() => window.exprHarness.brokenShader()));
   expect(r.compileErrors.length).toBeGreaterThan(0);
   expect(r.validationError).not.toBeNull();
 });
 
 test('raw f32 + - * / sqrt are correctly rounded on this adapter', async () => {
-  test.skip(!hasAdapter, 'no WebGPU adapter');
+  requireAdapter(hasAdapter);
   const pairs: number[] = [];
   let s = 12345;
   const next = (): number => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
@@ -112,7 +113,7 @@ test('raw f32 + - * / sqrt are correctly rounded on this adapter', async () => {
 
 for (const c of CASES) {
   test(`WGSL matches evaluate32: ${c.name}`, async () => {
-    test.skip(!hasAdapter, 'no WebGPU adapter');
+    requireAdapter(hasAdapter);
     const r = await inHarness(() => page.evaluate((cc) => window.exprHarness.runCase(cc), c));
     const fused = r.fused;
     const line = (m: Comparison): string => `mismatches ${m.mismatches} maxUlp ${m.maxUlp} maxRel ${m.maxRelErr.map((v) => v.toExponential(2))} nonFinite ${m.nonFinite}`;

@@ -6,6 +6,7 @@
  * flushes subnormal f32 results to zero (WGSL permits it), which Math.fround alone does not.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { requireAdapter } from '../adapter';
 import type { ParityCase } from './optim.harness';
 
 type Cfg = Omit<ParityCase, 'objective' | 'maxNorm' | 'schedule' | 'steps' | 'runs' | 'seed'>;
@@ -52,7 +53,7 @@ test.afterAll(async () => {
 });
 
 test('pcg_hash, hash2 and uniform01 on the GPU equal the TS on 10k inputs', async () => {
-  test.skip(!hasAdapter, 'no WebGPU adapter');
+  requireAdapter(hasAdapter);
   const res = await page.evaluate(() => window.optimHarness.hashParity(10_000));
   expect(res).not.toBeNull();
   expect(res!.mismatches, res!.first ?? '').toBe(0);
@@ -63,7 +64,7 @@ for (const cfg of CASES) {
   for (const objective of ['quadratic', 'rosenbrock'] as const) {
     const name = `${cfg.id} ${JSON.stringify(cfg.hyper)} on ${objective}: GPU == TS float32 bit for bit`;
     test(name, async () => {
-      test.skip(!hasAdapter, 'no WebGPU adapter');
+      requireAdapter(hasAdapter);
       const c: ParityCase = {
         ...cfg,
         objective,

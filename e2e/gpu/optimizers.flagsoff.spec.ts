@@ -5,6 +5,7 @@
  * equal createSimulation(exp, 'f32') bit for bit.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { requireAdapter } from '../adapter';
 
 async function open(page: Page): Promise<boolean> {
   await page.goto('/e2e/gpu/optimizers.flagsoff.html');
@@ -14,7 +15,7 @@ async function open(page: Page): Promise<boolean> {
 
 test('every optimizer and variant, flags off, 200 steps on quadratic and rosenbrock: GPU equals the f32 simulator at every step', async ({ page }) => {
   test.setTimeout(180_000);
-  test.skip(!(await open(page)), 'no WebGPU adapter');
+  requireAdapter(await open(page));
   const objectives = ['quadratic', 'rosenbrock'];
   const results = await page.evaluate((o) => window.flagsOffHarness.flagsOff(o as never, 200 as never), objectives) as {
     objective: string; runs: number; flags: { optimizer: string; clip: boolean; schedule: boolean }[]; sampleSteps: number; contiguous: boolean;
