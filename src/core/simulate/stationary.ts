@@ -13,8 +13,8 @@ import type { KnownMinimum } from '../objectives/types';
  * a flat valley floor near the minimum is as good as the minimum, and the gap to a local
  * minimum is far larger on the built-in surfaces (Rastrigin's default race stalls at 17.9,
  * Goldstein–Price's local minima are ≥ 27 above its global one). Near a minimum with smallest
- * Hessian eigenvalue λ, ‖∇f‖ ≤ gradTol puts the loss about gradTol²/(2λ) above it: far below
- * this tolerance for the app's gradTol unless λ < 10⁻⁵.
+ * Hessian eigenvalue λ, ‖∇f‖ ≤ gradTol puts the loss about gradTol²/(2λ) above it: below this
+ * tolerance for the app's gradTol (10⁻³) unless λ < 5·10⁻⁴ (the quadratic's smallest is 1).
  */
 export const GLOBAL_LOSS_TOL = 1e-3;
 
