@@ -33,6 +33,10 @@ const kConverged: u32 = 1u;
 const kNan: u32 = 2u;
 const kInf: u32 = 3u;
 const kBound: u32 = 4u;
+const kLoss: u32 = 5u;
+// LOSS_FLOOR (src/core/simulate/status.ts): a loss below it has run away. A constant, unlike
+// the hyperparameters: −1e9 is exact in f32 and fixed, so no folding can change the comparison.
+const kLossFloor: f32 = -1e9;
 // The exponent field of an f32: all ones for NaN and ±Inf.
 const kExpMask: u32 = 0x7f800000u;
 // HP_AT's value when the runs of a dispatch use several templates.
@@ -105,10 +109,11 @@ override SCHEDULE: bool = true;
 // The exact pass over the replay list (threads whose fast pass saw a status event), rather
 // than the fast pass over the dispatch's thread range.
 override REPLAY: bool = false;
-// f and ∇f are finite wherever |x| and |y| are within the bound: src/core/expr/range.ts proves
-// it on the host by interval arithmetic over the formula's tape (polynomials of moderate degree
-// within the default bound, e.g. Rosenbrock). Inside the bound no NaN or ±Inf can then come
-// from f or g, and θ outside it is an event anyway, so the fast pass tests neither per step,
+// f and ∇f are finite, and f ≥ kLossFloor, wherever |x| and |y| are within the bound:
+// src/core/expr/range.ts proves it on the host by interval arithmetic over the formula's tape
+// (polynomials of moderate degree within the default bound, e.g. Rosenbrock). Inside the bound
+// no NaN, ±Inf or runaway loss can then come from f or g, and θ outside it is an event anyway,
+// so the fast pass tests none of them per step,
 // steps with obj_grad and evaluates f once after the loop (obj_f: the same bits as obj_fg's f).
 override FINITE: bool = false;
 // Hyperparameters (hp) and vec4s of optimizer state (st) the optimizer uses.
@@ -122,31 +127,33 @@ override STATE_MASK: u32 = 0xffffu;
 override HP_AT: u32 = kPerRun;
 
 // Status after evaluating θ_k (value f, gradient g, norm gn) at step k, in the simulator's
-// order: NaN, then Inf, then the bound, then convergence. Selects instead of early returns:
-// under SIMD masking every return path would run anyway, plus the mask bookkeeping.
+// order (divergenceCode): NaN, then Inf, of θ and f first and of g after, then the bound,
+// then the loss floor, then convergence. Selects instead of early returns: under SIMD masking
+// every return path would run anyway, plus the mask bookkeeping. The last select that fires wins.
 fn check(s: vec2u, th: vec2f, f: f32, g: vec2f, gn: f32, k: u32, bound: f32, tol: f32) -> vec2u {
-  let m = vec4u(0x7fffffffu);
-  let inf_bits = vec4u(0x7f800000u);
-  let a = vec4u(bitcast<u32>(th.x), bitcast<u32>(th.y), bitcast<u32>(f), bitcast<u32>(g.x)) & m;
-  let b = bitcast<u32>(g.y) & 0x7fffffffu;
-  let nan = any(a > inf_bits) | (b > 0x7f800000u);
-  let inf = any(a == inf_bits) | (b == 0x7f800000u);
+  let inf3 = vec3u(0x7f800000u);
+  let inf2 = vec2u(0x7f800000u);
+  let v = vec3u(bitcast<u32>(th.x), bitcast<u32>(th.y), bitcast<u32>(f)) & vec3u(0x7fffffffu);
+  let w = vec2u(bitcast<u32>(g.x), bitcast<u32>(g.y)) & vec2u(0x7fffffffu);
   let out = (abs(th.x) > bound) | (abs(th.y) > bound);
   var r = select(s, vec2u(kConverged, k), (s.x == kRunning) & (gn <= tol));
+  r = select(r, vec2u(kLoss, k), f < kLossFloor);
   r = select(r, vec2u(kBound, k), out);
-  r = select(r, vec2u(kInf, k), inf);
-  return select(r, vec2u(kNan, k), nan);
+  r = select(r, vec2u(kInf, k), any(w == inf2));
+  r = select(r, vec2u(kNan, k), any(w > inf2));
+  r = select(r, vec2u(kInf, k), any(v == inf3));
+  return select(r, vec2u(kNan, k), any(v > inf3));
 }
 
 // Whether check() could change a status at this step, for the fast pass: NaN or ±Inf in f,
 // or in g (then ‖g‖ is NaN or ±Inf too; a finite g whose ‖g‖ overflows only costs a replay),
-// |x| or |y| beyond the bound, or ‖g‖ at or below `tol` (-1 for runs that are no longer
+// |x| or |y| beyond the bound, f below the loss floor, or ‖g‖ at or below `tol` (-1 for runs that are no longer
 // running, which convergence no longer concerns). θ is tested once after the loop instead:
 // it is only ever combined arithmetically, so once NaN or ±Inf it stays so.
 fn status_event(th: vec2f, f: f32, gn: f32, bound: f32, tol: f32) -> bool {
   let e = vec2u(kExpMask);
   let nonfinite = any((vec2u(bitcast<u32>(f), bitcast<u32>(gn)) & e) == e);
-  return nonfinite | (max(abs(th.x), abs(th.y)) > bound) | (gn <= tol);
+  return nonfinite | (max(abs(th.x), abs(th.y)) > bound) | (f < kLossFloor) | (gn <= tol);
 }
 
 // Private arrays are copied with constant indices only: a loop with a dynamic index makes

@@ -64,15 +64,28 @@ export interface ResolvedExperiment {
   readonly seed: number;
   /** A run has converged at the first step where ‖∇f‖ ≤ gradTol. */
   readonly gradTol: number;
-  /** A run has diverged when |x| or |y| exceeds this (or a value is NaN/Inf). */
+  /**
+   * A run has diverged when |x| or |y| exceeds this (or a value is NaN/Inf, or the loss fell
+   * below LOSS_FLOOR: src/core/simulate/status.ts).
+   */
   readonly bound: number;
   readonly runs: readonly ResolvedRun[];
 }
 
+/**
+ * Engines report 'converged' when ‖∇f‖ ≤ gradTol; the app calls a vanished gradient away from
+ * every known global minimum 'stalled' (src/core/simulate/stationary.ts). Diverged reasons:
+ * 'nan' and 'inf' (a non-finite θ, loss or gradient), 'bound' (|x| or |y| beyond the bound),
+ * 'loss' (the loss fell below LOSS_FLOOR: a surface unbounded below).
+ */
 export type RunStatus =
   | { readonly kind: 'running' }
   | { readonly kind: 'converged'; readonly step: number }
-  | { readonly kind: 'diverged'; readonly step: number; readonly reason: 'nan' | 'inf' | 'bound' };
+  | { readonly kind: 'stalled'; readonly step: number }
+  | { readonly kind: 'diverged'; readonly step: number; readonly reason: DivergedReason };
+
+/** Why a run diverged (see RunStatus). */
+export type DivergedReason = 'nan' | 'inf' | 'bound' | 'loss';
 
 // ---------------------------------------------------------------------------------------------
 // Implementation: input schema, defaults, validation, canonical JSON.

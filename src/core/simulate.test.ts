@@ -37,6 +37,43 @@ describe('divergence', () => {
     }
   });
 
+  it('a loss that falls without bound: saddle, gd lr 0.5 from (1, 0.01), bound 1e12: loss −y² passes −1e9 at step 22', () => {
+    // y_k = 0.01·2^k: y₂₁ = 20971.52 (loss −4.4e8), y₂₂ = 41943.04 (loss −1.76e9 < LOSS_FLOOR).
+    // Before the loss floor this run said "running" until |y| passed the bound, at loss −1e24.
+    const exp = resolveExperiment({ objective: { id: 'saddle' }, start: [1, 0.01], bound: 1e12, steps: 60, runs: [{ optimizer: 'gd', hyper: { lr: 0.5 } }] });
+    for (const p of ['f64', 'f32'] as const) {
+      const [t] = simulate(exp, p);
+      expect(t.status, p).toEqual({ kind: 'diverged', step: 22, reason: 'loss' });
+      expect(t.loss[21]).toBeGreaterThan(-1e9);
+      expect(t.loss[60]).toBe(t.loss[22]);
+    }
+  });
+
+  it("the saddle's default momentum run is flagged when its loss runs away, long before loss −1.2e10", () => {
+    const exp = resolveExperiment({
+      objective: { id: 'saddle' }, start: [-1.5, 0.01], steps: 3000, gradTol: 1e-4, bound: 1e6,
+      runs: [{ optimizer: 'momentum_ema', hyper: { lr: 1e-2, beta: 0.9 } }],
+    });
+    const [t] = simulate(exp, 'f32');
+    expect(t.status.kind === 'diverged' && t.status.reason).toBe('loss');
+    const k = (t.status as { step: number }).step;
+    expect(t.loss[k]).toBeLessThan(-1e9);
+    expect(t.loss[k - 1]).toBeGreaterThanOrEqual(-1e9);
+    expect(Math.abs(t.y[k])).toBeLessThan(1e6);
+  });
+
+  it('an infinite loss is "inf" even when its gradient is NaN (1/0: the quotient rule gives 0/0)', () => {
+    for (const formula of ['1/0', 'x^2 + 1/0', 'log(0) + x']) {
+      const exp = resolveExperiment({ objective: { id: 'custom', formula }, start: [1, 0.5], steps: 3, runs: [{ optimizer: 'gd' }] });
+      for (const p of ['f64', 'f32'] as const) {
+        const sim = createSimulation(exp, p);
+        expect(Math.abs(sim.loss[0]), formula).toBe(Infinity);
+        expect(sim.grad[0], formula).toBeNaN();
+        expect(sim.status(0), `${formula} (${p})`).toEqual({ kind: 'diverged', step: 0, reason: 'inf' });
+      }
+    }
+  });
+
   it('NaN: sqrt(x) + y² with gd lr 1 from (1, 1) steps to x < 0 at step 2', () => {
     // x₁ = 1 − 1/(2√1) = 0.5; x₂ = 0.5 − 1/(2√0.5) ≈ −0.207: √x is NaN there.
     const exp = resolveExperiment({ objective: { id: 'custom', formula: 'sqrt(x) + y^2' }, start: [1, 1], steps: 10, runs: [{ optimizer: 'gd', hyper: { lr: 1 } }] });

@@ -10,8 +10,10 @@
  * - θ_0 = (r(start[0]), r(start[1])). For k = 0..steps:
  *   1. Evaluate at θ_k: [f, gx, gy] = formula.evaluate (f64) or formula.evaluate32 (f32);
  *      gradNorm_k = r(√r(r(gx·gx) + r(gy·gy))). Record x_k, y_k, loss_k = f, gradNorm_k.
- *   2. Status at θ_k, in this order: any of x, y, f, gx, gy NaN → diverged 'nan' at k; else
- *      any ±Inf → 'inf'; else |x| > bound or |y| > bound → 'bound'. A diverged run is frozen:
+ *   2. Status at θ_k, in this order (simulate/status.ts divergenceCode): x, y or f NaN →
+ *      diverged 'nan' at k; else one of them ±Inf → 'inf'; else gx or gy NaN → 'nan', ±Inf →
+ *      'inf' (an infinite f with a NaN gradient, as 1/0 gives, is 'inf'); else |x| > bound or
+ *      |y| > bound → 'bound'; else f < LOSS_FLOOR (−1e9) → 'loss'. A diverged run is frozen:
  *      no more updates, and its later records repeat the values recorded at k.
  *      Else, if the run is still 'running' and gradNorm_k ≤ gradTol → 'converged' at k. A
  *      converged run keeps stepping (its status keeps the first such k); a later divergence

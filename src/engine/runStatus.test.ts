@@ -31,3 +31,19 @@ describe('StatusDecoder', () => {
     expect(d.decode(Uint32Array.from([STATUS_RUNNING, STATUS_NAN, 0, 1]))).toEqual([{ kind: 'running' }, decodeStatus(STATUS_NAN, 1)]);
   });
 });
+
+describe('status codes across engines', () => {
+  it('the WGSL kernel, the simulator and the decoder use the same codes and loss floor', async () => {
+    const wgsl = (await import('../../shaders/step.wgsl?raw')).default;
+    const core = await import('../core/simulate/status');
+    const rs = await import('./runStatus');
+    const codeOf = (name: string) => Number(new RegExp(`const ${name}: u32 = (\\d+)u;`).exec(wgsl)?.[1]);
+    expect([codeOf('kRunning'), codeOf('kConverged'), codeOf('kNan'), codeOf('kInf'), codeOf('kBound'), codeOf('kLoss')])
+      .toEqual([rs.STATUS_RUNNING, rs.STATUS_CONVERGED, rs.STATUS_NAN, rs.STATUS_INF, rs.STATUS_BOUND, rs.STATUS_LOSS]);
+    expect([core.RUNNING, core.CONVERGED, core.DIVERGED_NAN, core.DIVERGED_INF, core.DIVERGED_BOUND, core.DIVERGED_LOSS])
+      .toEqual([rs.STATUS_RUNNING, rs.STATUS_CONVERGED, rs.STATUS_NAN, rs.STATUS_INF, rs.STATUS_BOUND, rs.STATUS_LOSS]);
+    expect(Number(/const kLossFloor: f32 = ([-0-9.e]+);/.exec(wgsl)?.[1])).toBe(core.LOSS_FLOOR);
+    expect(Math.fround(core.LOSS_FLOOR)).toBe(core.LOSS_FLOOR);
+    expect(decodeStatus(rs.STATUS_LOSS, 12)).toEqual({ kind: 'diverged', step: 12, reason: 'loss' });
+  });
+});

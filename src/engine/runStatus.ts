@@ -11,6 +11,7 @@ export const STATUS_CONVERGED = 1;
 export const STATUS_NAN = 2;
 export const STATUS_INF = 3;
 export const STATUS_BOUND = 4;
+export const STATUS_LOSS = 5;
 
 const RUNNING: RunStatus = Object.freeze({ kind: 'running' });
 
@@ -27,6 +28,8 @@ export function decodeStatus(code: number, step: number): RunStatus {
       return { kind: 'diverged', step, reason: 'inf' };
     case STATUS_BOUND:
       return { kind: 'diverged', step, reason: 'bound' };
+    case STATUS_LOSS:
+      return { kind: 'diverged', step, reason: 'loss' };
     default:
       throw new Error(`Unknown run status code ${code}`);
   }

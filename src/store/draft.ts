@@ -46,12 +46,31 @@ export function nextColor(runs: readonly RunDraft[]): string {
   return free ?? palette[runs.length % palette.length];
 }
 
-/** Appends a run of optimizer `id` with its defaults (overridden by `hyper`). */
+/**
+ * Optimizers whose step is proportional to the gradient: their learning rate carries the
+ * surface's gradient scale (ObjectiveDef.lrScale). The adaptive ones divide it out.
+ */
+const GRADIENT_SCALED: ReadonlySet<OptimizerId> = new Set<OptimizerId>(['gd', 'sgd', 'momentum_ema']);
+
+/** lr moved from one surface's scale to another's, kept to 6 digits (1e-3 · 0.01 is not 1e-5 in binary). */
+function rescaleLr(id: OptimizerId, lr: number, ratio: number): number {
+  const spec = getOptimizer(id).hyper.find((h) => h.name === 'lr');
+  const v = Number((lr * ratio).toPrecision(6));
+  return spec ? Math.min(spec.max, Math.max(spec.min, v)) : v;
+}
+
+/**
+ * Appends a run of optimizer `id` with its defaults (overridden by `hyper`); a
+ * gradient-proportional optimizer's default lr is scaled to the surface (ObjectiveDef.lrScale).
+ */
 export function addRun(d: ExperimentDraft, id: OptimizerId, hyper: Record<string, number> = {}): ExperimentDraft {
+  const defaults = defaultHyper(id);
+  const scale = getObjective(d.objective.id).lrScale ?? 1;
+  if (scale !== 1 && GRADIENT_SCALED.has(id) && defaults.lr !== undefined) defaults.lr = rescaleLr(id, defaults.lr, scale);
   const run: RunDraft = {
     uid: `r${d.nextUid}`,
     optimizer: id,
-    hyper: { ...defaultHyper(id), ...hyper },
+    hyper: { ...defaults, ...hyper },
     label: '',
     color: nextColor(d.runs),
     hidden: false,
@@ -84,11 +103,18 @@ export function setHyper(d: ExperimentDraft, uid: string, name: string, value: n
   return patchRun(d, uid, { hyper: { ...run.hyper, [name]: value } });
 }
 
-/** Switches the surface: its default params and start; the formula only for 'custom'. */
+/**
+ * Switches the surface: its default params and start; the formula only for 'custom'. The
+ * gradient-proportional runs' learning rates follow the surfaces' lrScale ratio, so the
+ * default race stays sensible on Goldstein–Price and returns to its values on the way back.
+ */
 export function setObjective(d: ExperimentDraft, id: ObjectiveId, formula?: string): ExperimentDraft {
   const def = getObjective(id);
   const objective = id === 'custom' ? { id, params: {}, formula: formula ?? '' } : { id, params: defaultParams(id) };
-  return { ...d, objective, start: [def.start[0], def.start[1]] };
+  const ratio = (def.lrScale ?? 1) / (getObjective(d.objective.id).lrScale ?? 1);
+  const runs = ratio === 1 ? d.runs : d.runs.map((r) =>
+    GRADIENT_SCALED.has(r.optimizer) && r.hyper.lr !== undefined ? { ...r, hyper: { ...r.hyper, lr: rescaleLr(r.optimizer, r.hyper.lr, ratio) } } : r);
+  return { ...d, objective, start: [def.start[0], def.start[1]], runs };
 }
 
 export function setObjectiveParam(d: ExperimentDraft, name: string, value: number): ExperimentDraft {

@@ -10,7 +10,7 @@
  * step 0, configures a new race.
  */
 import type { ResolvedExperiment } from '../core/experiment';
-import { bindObjective } from '../core/objectives';
+import { bindObjective, getObjective, type KnownMinimum } from '../core/objectives';
 import { assertRetunable } from '../core/simulate/retune';
 import type { EngineSnapshot } from '../engine/types';
 import type { ResilientEngine, EnginePreference } from '../engine';
@@ -31,7 +31,7 @@ const rafScheduler: FrameScheduler = {
   cancel: (id) => cancelAnimationFrame(id),
 };
 
-function minimaOf(e: ResolvedExperiment): { x: number; y: number }[] {
+function minimaOf(e: ResolvedExperiment): KnownMinimum[] {
   try {
     return [...bindObjective(e.objective.id, e.objective.params, e.objective.formula).minima];
   } catch {
@@ -203,7 +203,7 @@ export class RaceRunner {
     this.carry = 0;
     const uids = this.store.getState().draft.runs.map((r) => r.uid);
     const snap = await engine.configure(e, { record: true });
-    this.store.getState().beginRace(uids, minimaOf(e));
+    this.store.getState().beginRace(uids, minimaOf(e), getObjective(e.objective.id).bounded);
     this.store.getState().ingest(snap);
     // Some of what the badge says is known only once configured (the CPU engine's step code).
     this.store.getState().setEngineInfo(engine.info);

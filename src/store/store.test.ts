@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './store';
+import { bindObjective } from '../core/objectives';
 
 describe('app store', () => {
   it('starts on the default race with the first run selected, playing', () => {
@@ -74,5 +75,18 @@ describe('app store', () => {
     s().setSpeed(100);
     s().nudgeSpeed(1);
     expect(s().speed).toBe(100);
+  });
+});
+
+describe('statuses from engine snapshots', () => {
+  it("a vanished gradient at Rastrigin's local minimum reads 'stalled', at its global one 'converged'", () => {
+    const store = createAppStore();
+    store.getState().setObjective('rastrigin');
+    const e = store.getState().resolved;
+    store.getState().beginRace(['a', 'b'], bindObjective(e.objective.id, e.objective.params).minima, true);
+    const status = [{ kind: 'converged', step: 30 }, { kind: 'converged', step: 40 }] as const;
+    const snap = { step: 50, x: Float64Array.of(2.98, 0), y: Float64Array.of(-2.98, 0), loss: Float64Array.of(17.91, 1e-12), gradNorm: Float64Array.of(1e-5, 1e-5), status };
+    store.getState().ingest(snap);
+    expect(store.getState().statuses).toEqual([{ kind: 'stalled', step: 30 }, { kind: 'converged', step: 40 }]);
   });
 });

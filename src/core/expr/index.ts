@@ -9,4 +9,4 @@ export { wgslF32Literal } from './wgsl';
 export { MAX_EXPANDED_POWER } from './lower';
 export { UNARY_FUNCTIONS, BINARY_FUNCTIONS } from './ast';
 export { createBatchEvaluator, evaluateBatch, roundF32FtzFast, type BatchEvaluator, type BatchPrecision } from './batch';
-export { finiteOnBox, FINITE_LIMIT } from './range';
+export { finiteOnBox, FINITE_LIMIT, lossLowerBoundOnBox } from './range';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bindObjective, OBJECTIVES } from '../objectives';
 import type { ObjectiveId } from '../objectives';
 import { compileFormula } from './compile';
-import { finiteOnBox } from './range';
+import { finiteOnBox, lossLowerBoundOnBox } from './range';
 
 const tapeOf = (source: string, params: string[] = []) => compileFormula(source, { params }).tape;
 
@@ -34,6 +34,31 @@ describe('finiteOnBox', () => {
     expect(proven).toEqual(expect.arrayContaining(['quadratic', 'rosenbrock', 'booth', 'himmelblau', 'saddle']));
     expect(proven).not.toContain('beale');
     expect(proven).not.toContain('ackley');
+  });
+  it('bounds f from below: sums of squares are ≥ 0 (Rosenbrock keeps FINITE under the loss floor), the saddle is not', () => {
+    const rosen = lossLowerBoundOnBox(tapeOf('(1 - x)^2 + 100*(y - x^2)^2'), [], 1e6)!;
+    expect(rosen).toBeLessThanOrEqual(0);
+    expect(rosen).toBeGreaterThan(-1e-30);
+    expect(lossLowerBoundOnBox(tapeOf('x^2 - y^2'), [], 1e6)).toBeLessThanOrEqual(-1e12);
+    expect(lossLowerBoundOnBox(tapeOf('sqrt(x)'), [], 10)).toBeNull();
+  });
+  it('soundness of the lower bound: float32 evaluation in the box is never below it', () => {
+    const term = fc.tuple(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }))
+      .map(([k, i, j]) => `(${k.toPrecision(6)})*x^${i}*y^${j}`);
+    fc.assert(
+      fc.property(fc.array(term, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.double({ min: 1, max: 1e4, noNaN: true }), fc.array(fc.tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true })), { minLength: 8, maxLength: 8 }), (terms, squared, bound, points) => {
+        const src = squared ? `(${terms.join(' + ')})^2 - 1` : terms.join(' + ');
+        const formula = compileFormula(src);
+        const low = lossLowerBoundOnBox(formula.tape, [], bound);
+        if (low === null) return;
+        const out = new Float64Array(3);
+        for (const [u, v] of [...points, [1, 1], [-1, 1], [1, -1], [-1, -1], [0, 0]]) {
+          formula.evaluate32(Math.fround(u * bound), Math.fround(v * bound), [], out);
+          expect(out[0], `${src} at (${u * bound}, ${v * bound})`).toBeGreaterThanOrEqual(low);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
   it('soundness: wherever it says finite, float32 evaluation anywhere in the box is finite', () => {
     // Random products and sums of x, y and constants, with degrees and coefficients that land

@@ -23,9 +23,25 @@ export const FINITE_LIMIT = 1e30;
 
 /** True when every register of `tape` is provably finite for |x|, |y| ≤ bound (see above). */
 export function finiteOnBox(tape: Tape, params: ArrayLike<number>, bound: number): boolean {
+  return intervals(tape, params, bound) !== null;
+}
+
+/**
+ * A lower bound of f's float32 value for |x|, |y| ≤ bound, or null when f is not provably
+ * finite there. Each register's interval is widened outward after every operation by 2^-20 of
+ * its magnitude plus the smallest normal float32: float32 rounding moves a result by at most
+ * 2^-24 of it and flushing a subnormal moves it by less than that normal, so the bound holds
+ * for the GPU's arithmetic too (the kernel's FINITE pass relies on f ≥ LOSS_FLOOR).
+ */
+export function lossLowerBoundOnBox(tape: Tape, params: ArrayLike<number>, bound: number): number | null {
+  const iv = intervals(tape, params, bound);
+  return iv === null ? null : iv.lo[tape.out[0]];
+}
+
+function intervals(tape: Tape, params: ArrayLike<number>, bound: number): { lo: Float64Array; hi: Float64Array } | null {
   // The kernel compares with the float32 bound; widen it a little rather than reason about ulps.
   const box = roundF32Ftz(bound) * (1 + 2 ** -20);
-  if (!(box >= 0 && box <= FINITE_LIMIT)) return false;
+  if (!(box >= 0 && box <= FINITE_LIMIT)) return null;
   const lo = new Float64Array(tape.length);
   const hi = new Float64Array(tape.length);
   const { ops, a, b, c, d, imm } = tape;
@@ -52,12 +68,18 @@ export function finiteOnBox(tape: Tape, params: ArrayLike<number>, bound: number
         [l, h] = [al - bh, ah - bl];
         break;
       case Op.mul: {
+        if (a[i] === b[i]) {
+          // u·u (u² after lowering) is never negative, which proves sums of squares ≥ 0.
+          const [p, q] = [al * al, ah * ah];
+          [l, h] = [al <= 0 && ah >= 0 ? 0 : Math.min(p, q), Math.max(p, q)];
+          break;
+        }
         const p = [al * bl, al * bh, ah * bl, ah * bh];
         [l, h] = [Math.min(...p), Math.max(...p)];
         break;
       }
       case Op.div: {
-        if (!isPoint(b[i]) || !(Math.abs(bl) >= F32_MIN_NORMAL)) return false;
+        if (!isPoint(b[i]) || !(Math.abs(bl) >= F32_MIN_NORMAL)) return null;
         [l, h] = [Math.min(al / bl, ah / bl), Math.max(al / bl, ah / bl)];
         break;
       }
@@ -77,11 +99,13 @@ export function finiteOnBox(tape: Tape, params: ArrayLike<number>, bound: number
         [l, h] = [Math.min(lo[c[i]], lo[d[i]]), Math.max(hi[c[i]], hi[d[i]])];
         break;
       default:
-        return false;
+        return null;
     }
-    if (!(Math.abs(l) <= FINITE_LIMIT && Math.abs(h) <= FINITE_LIMIT)) return false;
-    lo[i] = l;
-    hi[i] = h;
+    if (!(Math.abs(l) <= FINITE_LIMIT && Math.abs(h) <= FINITE_LIMIT)) return null;
+    // Leaves are exact float32 values; results are widened for rounding (see lossLowerBoundOnBox).
+    const leaf = ops[i] === Op.x || ops[i] === Op.y || isPoint(i);
+    lo[i] = leaf ? l : l - Math.abs(l) * 2 ** -20 - F32_MIN_NORMAL;
+    hi[i] = leaf ? h : h + Math.abs(h) * 2 ** -20 + F32_MIN_NORMAL;
   }
-  return true;
+  return { lo, hi };
 }

@@ -66,6 +66,13 @@ export interface ObjectiveDef {
   readonly colorScale: 'linear' | 'log';
   /** False for surfaces without a lower bound (saddle): runs are expected to diverge. */
   readonly bounded: boolean;
+  /**
+   * Learning-rate scale for optimizers whose step is proportional to ∇f (gd, sgd,
+   * momentum_ema; 1 when absent): a surface whose gradients are ~100× steeper than the
+   * classic ones takes 0.01 so the same race neither diverges nor crawls. Adaptive optimizers
+   * (Adam, RMSprop, ...) normalise the gradient and ignore it.
+   */
+  readonly lrScale?: number;
 }
 
 /** An objective bound to parameter values, ready to evaluate. */

@@ -9,23 +9,41 @@ export const CONVERGED = 1;
 export const DIVERGED_NAN = 2;
 export const DIVERGED_INF = 3;
 export const DIVERGED_BOUND = 4;
+export const DIVERGED_LOSS = 5;
 
-/** True for the three diverged codes (the run is frozen). */
+/**
+ * A loss below this has run away (diverged, reason 'loss'): the surface is unbounded below
+ * (the saddle x² − y², a custom formula such as x − y³) and the run is falling down it. No
+ * built-in surface comes near it (their minima are ≥ −80, Styblinski–Tang's −78.3), while the
+ * saddle's momentum run passes it at |y| ≈ 3·10⁴, long before |y| reaches the 10⁶ bound (loss
+ * −10¹²: before this check, that run said "running" at loss −1.2·10¹⁰). Exact in float32, so
+ * every engine compares with the same value. Only a fall is tested: a loss that grows without
+ * bound comes with a θ that leaves the bound, and the GPU's fast pass can then keep proving
+ * f ≥ LOSS_FLOOR on the bound box once (src/core/expr/range.ts) instead of testing every step.
+ */
+export const LOSS_FLOOR = -1e9;
+
+/** True for the diverged codes (the run is frozen). */
 export function isDiverged(code: number): boolean {
   return code >= DIVERGED_NAN;
 }
 
+const isInf = (v: number): boolean => v === Infinity || v === -Infinity;
+
 /**
- * The divergence test at θ_k, in the documented order: any NaN first, then any ±Inf, then
- * |x| or |y| beyond the bound. Returns RUNNING when none applies.
+ * The divergence test at θ_k, in the documented order: NaN, then ±Inf, in θ or f first and in
+ * the gradient after (a gradient of an infinite f is often NaN, as for 1/0: the value is what
+ * went wrong, so the reason is 'inf'); then |x| or |y| beyond the bound; then f < LOSS_FLOOR.
+ * Returns RUNNING when none applies.
  */
 export function divergenceCode(x: number, y: number, f: number, gx: number, gy: number, bound: number): number {
   // x !== x is the NaN test without a call: this runs once per run and step.
-  if (x !== x || y !== y || f !== f || gx !== gx || gy !== gy) return DIVERGED_NAN;
-  if (Math.abs(x) === Infinity || Math.abs(y) === Infinity || Math.abs(f) === Infinity || Math.abs(gx) === Infinity || Math.abs(gy) === Infinity) {
-    return DIVERGED_INF;
-  }
+  if (x !== x || y !== y || f !== f) return DIVERGED_NAN;
+  if (isInf(x) || isInf(y) || isInf(f)) return DIVERGED_INF;
+  if (gx !== gx || gy !== gy) return DIVERGED_NAN;
+  if (isInf(gx) || isInf(gy)) return DIVERGED_INF;
   if (Math.abs(x) > bound || Math.abs(y) > bound) return DIVERGED_BOUND;
+  if (f < LOSS_FLOOR) return DIVERGED_LOSS;
   return RUNNING;
 }
 
@@ -40,6 +58,8 @@ export function toRunStatus(code: number, step: number): RunStatus {
       return { kind: 'diverged', step, reason: 'nan' };
     case DIVERGED_INF:
       return { kind: 'diverged', step, reason: 'inf' };
+    case DIVERGED_LOSS:
+      return { kind: 'diverged', step, reason: 'loss' };
     default:
       return { kind: 'diverged', step, reason: 'bound' };
   }

@@ -196,7 +196,7 @@ describe('wasm SIMD kernels equal the JS float32 path bit for bit', () => {
     expect(snapshot(wasm)).toEqual(snapshot(js));
   });
 
-  it('runs that diverge mid-call (NaN, Inf, bound) freeze at that step; converged runs keep stepping', () => {
+  it('runs that diverge mid-call (NaN, Inf, bound, loss floor) freeze at that step; converged runs keep stepping', () => {
     // Each surface makes one kind of divergence happen after a few steps, in lanes beside runs
     // that keep running or converge; lane groups of 4 mix them.
     const cases: [object, object[], number][] = [
@@ -204,6 +204,10 @@ describe('wasm SIMD kernels equal the JS float32 path bit for bit', () => {
       [{ id: 'custom', formula: 'x*x + y*y*y*y*y*y*y*y' }, [{ optimizer: 'gd', hyper: { lr: 0.05 } }, { optimizer: 'momentum_ema', hyper: { lr: 0.02 } }], 1e6],
       [{ id: 'custom', formula: 'sqrt(x) + y*y' }, [{ optimizer: 'gd', hyper: { lr: 0.5 } }, { optimizer: 'adamw', hyper: { lr: 0.1 } }], 1e6],
       [{ id: 'rosenbrock' }, [{ optimizer: 'adam', hyper: { lr: 0.01, amsgrad: 1 } }, { optimizer: 'sgd', hyper: { lr: 1e-4, nesterov: 1 } }], 1e6],
+      // The loss falls below LOSS_FLOOR long before |y| reaches this bound.
+      [{ id: 'saddle' }, [{ optimizer: 'sgd', hyper: { lr: 0.2, momentum: 0.9 } }, { optimizer: 'gd', hyper: { lr: 0.01 } }], 1e12],
+      // f = +Inf with a NaN gradient (the quotient rule's 0/0): the reason is the value's, 'inf'.
+      [{ id: 'custom', formula: 'x*x + 1/0' }, [{ optimizer: 'gd', hyper: { lr: 0.05 } }], 1e6],
     ];
     const coords = [0.3, 1e-3, 0.2, 1e-5, 1, 1, 2, -0.5, 0.999, 1.001, 0.6, 0.1, 1.5, 0.7];
     const kinds = new Set<string>();
@@ -225,7 +229,7 @@ describe('wasm SIMD kernels equal the JS float32 path bit for bit', () => {
         if (s.kind === 'diverged' && s.step > 1) midCall++;
       }
     }
-    expect(kinds).toEqual(new Set(['running', 'converged', 'nan', 'inf', 'bound']));
+    expect(kinds).toEqual(new Set(['running', 'converged', 'nan', 'inf', 'bound', 'loss']));
     expect(midCall).toBeGreaterThan(10);
   });
 

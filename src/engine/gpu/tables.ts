@@ -6,7 +6,8 @@
  * pipeline per optimizer, dispatched over the runs of its templates.
  */
 import type { ResolvedExperiment } from '../../core/experiment';
-import { finiteOnBox, formulaTape, type CompiledFormula } from '../../core/expr';
+import { formulaTape, lossLowerBoundOnBox, type CompiledFormula } from '../../core/expr';
+import { LOSS_FLOOR } from '../../core/simulate/status';
 import { hyperArray, type OptimizerId } from '../../core/optimizers';
 import { prepareObjective, prepareRuns } from '../../core/simulate/prepare';
 import { STATE_STRIDE } from './kernel';
@@ -37,7 +38,10 @@ export interface OptimizerGroup {
   readonly stateSize: number;
   /** Bit i: hp[i] is nonzero for some template (the kernel's HP_NONZERO, shaders/optimizers/hp_flags.wgsl). */
   readonly hpNonzero: number;
-  /** f and ∇f are provably finite within the bound (src/core/expr/range.ts; the kernel's FINITE). */
+  /**
+   * f and ∇f are provably finite and f ≥ LOSS_FLOOR within the bound (src/core/expr/range.ts;
+   * the kernel's FINITE).
+   */
   readonly finite: boolean;
 }
 
@@ -54,7 +58,10 @@ export function buildTables(exp: ResolvedExperiment): ConstTables {
   const runs = prepareRuns(exp, r);
   const T = runs.length;
   const nObj = obj.params.length;
-  const finite = finiteOnBox(formulaTape(obj.bound.formula), obj.params, exp.bound);
+  // FINITE drops the per-step NaN/±Inf and loss-floor tests: f and ∇f finite and f ≥ LOSS_FLOOR
+  // must both be proven on the bound box (a saddle's x² − y² reaches −1e12 there: not FINITE).
+  const lossLow = lossLowerBoundOnBox(formulaTape(obj.bound.formula), obj.params, exp.bound);
+  const finite = lossLow !== null && lossLow >= LOSS_FLOOR;
   const hyperOffset = nObj;
   const initOffset = hyperOffset + T * STATE_STRIDE;
   const clipOffset = initOffset + T * STATE_STRIDE;

@@ -1,4 +1,7 @@
-/** A run's status as a small chip: running, converged at step k, diverged at step k (why). */
+/**
+ * A run's status as a small chip: running, converged at step k, stalled at a stationary point
+ * at step k (with a tooltip saying why that is not "converged"), diverged at step k (why).
+ */
 import { useTranslation } from 'react-i18next';
 import type { RunStatus } from '../../core/experiment';
 
@@ -10,9 +13,12 @@ export function StatusChip({ status, testId = 'run-status' }: { status: RunStatu
       ? t('status.running')
       : status.kind === 'converged'
         ? t('status.converged', { step: status.step })
-        : t('status.diverged', { step: status.step, reason: t(`status.reason.${status.reason}`) });
+        : status.kind === 'stalled'
+          ? t('status.stalled', { step: status.step })
+          : t('status.diverged', { step: status.step, reason: t(`status.reason.${status.reason}`) });
+  const title = status.kind === 'stalled' ? t('status.stalledHint') : undefined;
   return (
-    <span className={`chip chip--${status.kind}`} data-testid={testId} data-status={status.kind}>
+    <span className={`chip chip--${status.kind}`} data-testid={testId} data-status={status.kind} title={title}>
       {text}
     </span>
   );

@@ -10,9 +10,10 @@
  *   1. clip (when max_grad_norm > 0) and the optimizer's update at θ_k, with t = t0 + s and
  *      lr = lrTable[s] (r(lr · m[t]), computed on the JS side);
  *   2. the formula tape at θ_{k+1}: f, gx, gy;
- *   3. gn = r(√r(r(gx²) + r(gy²))), then the status: NaN in (x, y, f, gx, gy) first, then ±Inf,
- *      then |x| or |y| > bound; else CONVERGED when the code is RUNNING and gn ≤ gradTol. The
- *      status step is the local step t.
+ *   3. gn = r(√r(r(gx²) + r(gy²))), then the status (core/simulate/status.ts divergenceCode):
+ *      NaN, then ±Inf, in (x, y, f) first and in (gx, gy) after, then |x| or |y| > bound, then
+ *      f < LOSS_FLOOR; else CONVERGED when the code is RUNNING and gn ≤ gradTol. The status
+ *      step is the local step t.
  *
  * A lane that diverges is frozen at θ_{k+1}: its values are written to memory in that step (a
  * rare branch; the memory holds each lane's last frozen or loaded values) and it keeps
@@ -23,7 +24,7 @@
  */
 import type { Tape } from '../../../core/expr/tape';
 import type { PreparedRun } from '../../../core/simulate/prepare';
-import { DIVERGED_BOUND, DIVERGED_INF, DIVERGED_NAN } from '../../../core/simulate/status';
+import { DIVERGED_BOUND, DIVERGED_INF, DIVERGED_LOSS, DIVERGED_NAN, LOSS_FLOOR } from '../../../core/simulate/status';
 import { copyFunctions } from './copyKernel';
 import { Code, encodeModule, Op, Simd, VOID } from './emit';
 import { FIELDS, POOL_SLOTS, type Field, type KernelLayout } from './layout';
@@ -106,6 +107,8 @@ export function buildKernel(src: KernelSource): KernelCode {
   const slots = src.plan.slots;
   const iConst = (v: number): V => consts.splatBits(v);
   const absMask = iConst(F32_ABS_MASK);
+  // LOSS_FLOOR is exact in float32 and fixed, so it is a code constant, not a pool value.
+  const lossFloor = iConst(new Uint32Array(new Float32Array([LOSS_FLOOR]).buffer)[0]);
 
   // Per-step values shared by the groups.
   const lr = locals.v128();
@@ -146,7 +149,8 @@ export function buildKernel(src: KernelSource): KernelCode {
     for (let i = 1; i < abs.length; i++) mx = b.raw(Simd.i32x4MaxS, [mx, abs[i]], i === abs.length - 1 ? g.maxAbs : undefined);
     const nonFinite = b.raw(Simd.i32x4GtS, [g.maxAbs, iConst(F32_INF_BITS - 1)]);
     const outside = b.raw(Simd.or, [b.raw(Simd.f32x4Gt, [abs[0], bound]), b.raw(Simd.f32x4Gt, [abs[1], bound])]);
-    b.raw(Simd.and, [b.raw(Simd.or, [nonFinite, outside]), g.alive], g.newlyDead);
+    const fell = b.raw(Simd.f32x4Lt, [c.f, lossFloor]);
+    b.raw(Simd.and, [b.raw(Simd.or, [b.raw(Simd.or, [nonFinite, outside]), fell]), g.alive], g.newlyDead);
     // Converged: code RUNNING (diverged lanes have codes ≥ 2) and gn ≤ gradTol. A lane that
     // also diverges in this step is overwritten by the rare branch with the same step.
     const conv = b.raw(Simd.and, [b.raw(Simd.f32x4Le, [c.gn, gradTol]), b.raw(Simd.i32x4Eq, [c.code, iConst(0)])]);
@@ -175,9 +179,26 @@ export function buildKernel(src: KernelSource): KernelCode {
   // Rare branch per group: lanes that diverged in this step get their code and are frozen.
   const freeze = (g: GroupLocals, u: number): Code => {
     const b = new VecBuilder<PreparedRun>(locals, consts, scratch);
-    const nan = b.raw(Simd.i32x4GtS, [g.maxAbs, iConst(F32_INF_BITS)]);
-    const inf = b.raw(Simd.i32x4Eq, [g.maxAbs, iConst(F32_INF_BITS)]);
-    const code = b.select(nan, iConst(DIVERGED_NAN), b.select(inf, iConst(DIVERGED_INF), iConst(DIVERGED_BOUND)));
+    // The reason, in divergenceCode's order: NaN/±Inf of θ and f (their largest |bits|) before
+    // those of the gradient (maxAbs covers all five), then the bound, then the loss floor.
+    const cur = g.cur;
+    const [ax, ay, af] = [cur.x, cur.y, cur.f].map((v) => b.raw(Simd.and, [v, absMask]));
+    const value = b.raw(Simd.i32x4MaxS, [b.raw(Simd.i32x4MaxS, [ax, ay]), af]);
+    const outside = b.raw(Simd.or, [b.raw(Simd.f32x4Gt, [ax, bound]), b.raw(Simd.f32x4Gt, [ay, bound])]);
+    const gradCode = b.select(
+      b.raw(Simd.i32x4GtS, [g.maxAbs, iConst(F32_INF_BITS)]),
+      iConst(DIVERGED_NAN),
+      b.select(
+        b.raw(Simd.i32x4Eq, [g.maxAbs, iConst(F32_INF_BITS)]),
+        iConst(DIVERGED_INF),
+        b.select(outside, iConst(DIVERGED_BOUND), iConst(DIVERGED_LOSS)),
+      ),
+    );
+    const code = b.select(
+      b.raw(Simd.i32x4GtS, [value, iConst(F32_INF_BITS)]),
+      iConst(DIVERGED_NAN),
+      b.select(b.raw(Simd.i32x4Eq, [value, iConst(F32_INF_BITS)]), iConst(DIVERGED_INF), gradCode),
+    );
     b.select(g.newlyDead, code, g.cur.code, g.cur.code);
     b.select(g.newlyDead, tVec, g.cur.step, g.cur.step);
     b.raw(Simd.andnot, [g.alive, g.newlyDead], g.alive);
