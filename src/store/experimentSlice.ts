@@ -4,7 +4,7 @@
  * resolveExperiment; a refused edit leaves both the draft and the race untouched.
  */
 import type { StateCreator } from 'zustand';
-import type { ResolvedExperiment } from '../core/experiment';
+import type { ResolvedExperiment, ScheduleConfig } from '../core/experiment';
 import { resolveExperiment } from '../core/experiment';
 import type { ObjectiveId } from '../core/objectives/types';
 import type { OptimizerId } from '../core/optimizers/types';
@@ -12,6 +12,7 @@ import type { FormulaErrorInfo } from '../core/expr/types';
 import { compileFormula } from '../core/expr';
 import * as D from './draft';
 import { defaultExperiment } from './defaults';
+import { withMaxGradNorm, withSchedule } from './tuning';
 import type { AppState } from './state';
 
 /** Why the config changed; the runner decides from it whether a race restarts. */
@@ -41,6 +42,10 @@ export interface ExperimentSlice {
   recolorRun(uid: string, color: string): void;
   toggleHidden(uid: string): void;
   setHyper(uid: string, name: string, value: number): boolean;
+  /** Patches a run's learning-rate schedule (src/store/tuning.ts); a hyperparameter change. */
+  setSchedule(uid: string, patch: Partial<ScheduleConfig>): boolean;
+  /** Sets a run's gradient clipping norm (0 = off); a hyperparameter change. */
+  setMaxGradNorm(uid: string, value: number): boolean;
   setObjective(id: ObjectiveId): void;
   setObjectiveParam(name: string, value: number): boolean;
   /** Compiles the formula; on error keeps the previous surface and reports the position. */
@@ -101,6 +106,8 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
     if (run) get().applyDraft(D.patchRun(get().draft, uid, { hidden: !run.hidden }), 'cosmetic');
   },
   setHyper: (uid, name, value) => get().applyDraft(D.setHyper(get().draft, uid, name, value), 'hyper'),
+  setSchedule: (uid, patch) => get().applyDraft(withSchedule(get().draft, uid, patch), 'hyper'),
+  setMaxGradNorm: (uid, value) => get().applyDraft(withMaxGradNorm(get().draft, uid, value), 'hyper'),
   setObjective(id) {
     if (id === 'custom') {
       get().setCustomFormula(get().formulaText);

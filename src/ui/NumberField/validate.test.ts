@@ -45,3 +45,22 @@ describe('slider mapping', () => {
     expect(fromSlider(500, beta)).toBeCloseTo(0.49995, 3);
   });
 });
+
+describe('a slider range narrower than the valid range', () => {
+  const clip = { min: 0, max: 1e6, scale: 'log' as const, slider: { min: 0.01, max: 1000, scale: 'log' as const } };
+  const warmup = { min: 0, max: 100_000, scale: 'linear' as const, kind: 'int' as const, slider: { min: 0, max: 3000, scale: 'linear' as const } };
+  it('puts the valid minimum (0 = off) at the first position of a log slider', () => {
+    expect(fromSlider(0, clip)).toBe(0);
+    expect(toSlider(0, clip)).toBe(0);
+    expect(fromSlider(1, clip)).toBeGreaterThan(0.01);
+    expect(fromSlider(SLIDER_STEPS / 2, clip)).toBe(3.16);
+    expect(fromSlider(SLIDER_STEPS, clip)).toBe(1000);
+  });
+  it('slides over the narrower range; typed values beyond it stay valid and pin the slider', () => {
+    expect(fromSlider(SLIDER_STEPS, warmup)).toBe(3000);
+    expect(fromSlider(SLIDER_STEPS / 10, warmup)).toBe(300);
+    expect(toSlider(300, warmup)).toBe(SLIDER_STEPS / 10);
+    expect(parseNumberInput('50000', warmup).ok).toBe(true);
+    expect(toSlider(50_000, warmup)).toBe(SLIDER_STEPS);
+  });
+});
