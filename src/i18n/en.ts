@@ -142,6 +142,25 @@ export const en = {
     restart: 'That run restarts from the start point',
     continue: 'That run continues with the new value',
   },
+  tuning: {
+    title: 'Schedule & clipping',
+    toggle: 'Learning-rate schedule and gradient clipping of {{name}}',
+    kind: 'Schedule',
+    kinds: { constant: 'Constant', step: 'Step decay', exponential: 'Exponential decay', cosine: 'Cosine annealing' },
+    short: { constant: 'constant lr', step: 'step', exponential: 'exponential', cosine: 'cosine' },
+    fields: {
+      step_size: 'Every (steps)',
+      gamma: 'Decay factor γ',
+      t_max: 'Period T (steps)',
+      min_factor: 'Floor (fraction of lr)',
+      warmup: 'Linear warm-up (steps)',
+    },
+    maxGradNorm: 'Max grad norm (0 = off)',
+    warmup: 'warm-up {{steps}}',
+    clip: 'clip {{value}}',
+    noClip: 'no clipping',
+    hint: 'Multiplies the learning rate above; clipping rescales the gradient before each step.',
+  },
   runSettings: {
     steps: 'Step budget',
     start: 'Start point',
@@ -197,6 +216,8 @@ export const en = {
   explain: {
     title: 'How {{name}} updates',
     rule: 'Update rule with the current values',
+    schedule: 'Learning rate at step t (it replaces the learning rate in the rule above)',
+    clip: 'Gradient clipping by global norm, before the update',
     equivalence: 'Same walk as SGD with learning rate α(1 − β) = {{lr}} and momentum β.',
     text: {
       gd: 'Gradient descent takes a step against the gradient of the loss function, scaled by the learning rate. The step is large where the surface is steep and tiny where it is flat, which is why it crawls along valley floors.',

@@ -144,6 +144,25 @@ export const zhCN: Catalogue = {
     restart: '该运行从起点重新开始',
     continue: '该运行以新值继续',
   },
+  tuning: {
+    title: '学习率调度与梯度裁剪',
+    toggle: '{{name}}的学习率调度与梯度裁剪',
+    kind: '调度方式',
+    kinds: { constant: '恒定', step: '阶梯衰减', exponential: '指数衰减', cosine: '余弦退火' },
+    short: { constant: '恒定学习率', step: '阶梯', exponential: '指数', cosine: '余弦' },
+    fields: {
+      step_size: '间隔（步）',
+      gamma: '衰减因子 γ',
+      t_max: '周期 T（步）',
+      min_factor: '下限（学习率的比例）',
+      warmup: '线性预热（步）',
+    },
+    maxGradNorm: '最大梯度范数（0 = 关闭）',
+    warmup: '预热 {{steps}} 步',
+    clip: '裁剪 {{value}}',
+    noClip: '不裁剪',
+    hint: '调度乘在上面的学习率上；裁剪在每一步之前缩放梯度。',
+  },
   runSettings: {
     steps: '步数上限',
     start: '起点',
@@ -199,6 +218,8 @@ export const zhCN: Catalogue = {
   explain: {
     title: '{{name}}的更新方式',
     rule: '代入当前取值的更新规则',
+    schedule: '第 t 步的学习率（代替上式中的学习率）',
+    clip: '更新前按全局范数裁剪梯度',
     equivalence: '与学习率为 α(1 − β) = {{lr}}、动量为 β 的 SGD 走出完全相同的路径。',
     text: {
       gd: '梯度下降法沿损失函数梯度的反方向前进，步长由学习率缩放。曲面陡的地方步子大，平的地方步子极小，所以它在谷底爬得很慢。',

@@ -13,6 +13,7 @@ import { Icon } from '../Icon/Icon';
 import { NumberField } from '../NumberField/NumberField';
 import { runName } from '../text/names';
 import { StatusChip } from '../RunStatusList/StatusChip';
+import { TuningSection } from './TuningSection';
 
 export interface OptimizerRowProps {
   readonly run: RunDraft;
@@ -129,6 +130,7 @@ export const OptimizerRow = memo(function OptimizerRow({ run, selected, canRemov
               onCommit={(v) => s.setHyper(run.uid, spec.name, v)}
             />
           ))}
+          <TuningSection run={run} name={name} />
         </div>
       )}
     </li>
