@@ -4,7 +4,9 @@
  * race on Rosenbrock ends somewhere else, with a higher loss (smaller steps); the collapsed
  * summary and the explain panel say what is on; a bad value gets the field's message.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { requireAdapter } from '../adapter';
 import { captureErrors, currentStep, openApp } from './fixtures';
 
 const gdRow = (page: Page) => page.locator('[data-testid=run-row][data-optimizer=gd]');
@@ -89,6 +91,50 @@ test('clipping the gradient norm at 0.5 changes the walk on the steep valley wal
   expect((await raceGd(page)).at).toBe(plain.at);
 });
 
+/** translate(px,py) of a run head, as numbers. */
+function xy(transform: string): [number, number] {
+  const m = /translate\(([-\d.e]+),\s*([-\d.e]+)\)/.exec(transform);
+  if (!m) throw new Error(`not a translate: ${transform}`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+test('WebGPU walks the same scheduled, clipped path as the CPU engine', async ({ page }) => {
+  const row = gdRow(page);
+  await row.getByTestId('tuning-toggle').click();
+  await row.getByTestId('schedule-kind').selectOption('exponential');
+  await commit(row.getByTestId('schedule-gamma-input'), '0.9');
+  await commit(row.getByTestId('max-grad-norm-input'), '2');
+  await expect(row.getByTestId('tuning-summary')).toHaveText('exponential · clip 2');
+  const cpu = await raceGd(page);
+  const hasAdapter = await page.evaluate(async () => {
+    const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+    return gpu ? (await gpu.requestAdapter()) !== null : false;
+  });
+  requireAdapter(hasAdapter);
+  await page.getByTestId('engine-select').selectOption('gpu');
+  await expect(page.getByTestId('engine-badge')).toHaveAttribute('data-kind', 'gpu', { timeout: 60_000 });
+  const gpu = await raceGd(page);
+  const [a, b] = [xy(cpu.at), xy(gpu.at)];
+  // Rosenbrock is exact in float32 (+ − ×): the engines agree bit for bit; a pixel tolerance
+  // keeps the check about the walk, not the SVG's number formatting.
+  expect(Math.abs(a[0] - b[0])).toBeLessThan(0.01);
+  expect(Math.abs(a[1] - b[1])).toBeLessThan(0.01);
+  expect(gpu.loss).toBe(cpu.loss);
+});
+
+test('the open section passes the accessibility scan (dark theme)', async ({ page }) => {
+  await openApp(page, 'engine=cpu&lang=en&theme=dark&autoplay=0');
+  const row = gdRow(page);
+  await row.getByTestId('tuning-toggle').click();
+  await row.getByTestId('schedule-kind').selectOption('cosine');
+  await commit(row.getByTestId('schedule-warmup-input'), '20');
+  await expect(row.getByTestId('tuning-summary')).toHaveText('cosine · warm-up 20 · no clipping');
+  await row.screenshot({ path: 'test-results/tuning-dark.png' });
+  const results = await new AxeBuilder({ page }).include('[data-testid=tuning]').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad).toEqual([]);
+});
+
 test('invalid values get the field\'s message and change nothing', async ({ page }) => {
   const row = gdRow(page);
   await row.getByTestId('tuning-toggle').click();
@@ -111,4 +157,5 @@ test('Chinese: the section and its summary are translated', async ({ page }) => 
   await row.getByTestId('schedule-kind').selectOption('cosine');
   await commit(row.getByTestId('max-grad-norm-input'), '1');
   await expect(row.getByTestId('tuning-summary')).toHaveText('余弦 · 裁剪 1');
+  await row.screenshot({ path: 'test-results/tuning-zh.png' });
 });
