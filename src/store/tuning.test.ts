@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveExperiment } from '../core/experiment';
 import { scheduleFactors } from '../core/schedule';
-import { simulate, type RunTrace } from '../core/simulate';
+import { createSimulation, simulate, type RunTrace } from '../core/simulate';
 import { parseNumberInput } from '../ui/NumberField/validate';
 import { toExperimentInput } from './draft';
 import { editedRuns } from './runner';
@@ -90,6 +90,23 @@ describe('setSchedule / setMaxGradNorm', () => {
     expect(seen[29] / seen[30]).toBeCloseTo(2, 9);
     // Without the schedule the lr never changes.
     observedLr(before, 35).forEach((v) => expect(v / lr).toBeCloseTo(1, 9));
+  });
+
+  it('every step of the scheduled gd run is θ − lr·m[t]·g, bit for bit', () => {
+    const { store, uid } = gdStore();
+    store.getState().setSchedule(uid, { kind: 'step', gamma: 0.5, step_size: 10 });
+    const exp = store.getState().resolved;
+    const lr = exp.runs[0].hyper.lr;
+    const m = scheduleFactors(exp.runs[0].schedule, exp.steps);
+    const sim = createSimulation(exp);
+    for (let t = 1; t <= 35; t++) {
+      const [x, y, gx, gy] = [sim.x[0], sim.y[0], sim.grad[0], sim.grad[1]];
+      sim.advance(1);
+      expect([sim.x[0], sim.y[0]], `step ${t}`).toEqual([x - lr * m[t] * gx, y - lr * m[t] * gy]);
+    }
+    expect(m[10]).toBe(1);
+    expect(m[11]).toBe(0.5);
+    expect(m[31]).toBe(0.125);
   });
 
   it('a warm-up ramps the lr linearly on top of the kind', () => {
