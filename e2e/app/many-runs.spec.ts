@@ -1,5 +1,5 @@
 /**
- * Races of many runs (built app, 1920×1080): the surface map keeps its size with 1, 16 and the
+ * Races of many runs (built app, 1920×1080, and 1280×800 for the map-size check): the surface map keeps its size with 1, 16 and the
  * cap of runs, the legend scrolls in its own strip below the map without overlapping it, names
  * of repeated optimizers are numbered, colours are distinct, and at the cap Add is disabled
  * with a plain-words explanation.
@@ -29,40 +29,46 @@ async function growTo(page: Page, n: number, optimizer = 'adam'): Promise<void> 
   await expect(page.getByTestId('legend-item')).toHaveCount(n);
 }
 
-test('the map keeps its size with 1, 16 and the cap of runs; the legend never overlaps it', async ({ page }) => {
-  test.setTimeout(180_000);
-  const errors = captureErrors(page);
-  await openApp(page, 'engine=cpu&lang=en&theme=light&autoplay=0');
-  const map = page.getByTestId('surface-view');
-  const legend = page.getByTestId('runs-legend');
+// Wide (side column beside the map) and medium (charts below it) layouts.
+for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }]) {
+  test.describe(`${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
 
-  // One run: remove the default race's other three.
-  while ((await page.getByTestId('run-row').count()) > 1) await page.getByTestId('run-remove').last().click();
-  await expect(page.getByTestId('legend-item')).toHaveCount(1);
-  const one = await box(map);
-  expect(one.height).toBeGreaterThan(600);
+    test('the map keeps its size with 1, 16 and the cap of runs; the legend never overlaps it', async ({ page }) => {
+      test.setTimeout(180_000);
+      const errors = captureErrors(page);
+      await openApp(page, 'engine=cpu&lang=en&theme=light&autoplay=0');
+      const map = page.getByTestId('surface-view');
+      const legend = page.getByTestId('runs-legend');
 
-  const measured: Record<number, { map: Awaited<ReturnType<typeof box>>; legend: Awaited<ReturnType<typeof box>> }> = {};
-  for (const n of [1, 16, CAP]) {
-    await growTo(page, n);
-    const m = await box(map);
-    const l = await box(legend);
-    measured[n] = { map: m, legend: l };
-    for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(m[k] - one[k]), `map ${k} with ${n} runs`).toBeLessThanOrEqual(2);
-    // The legend lies below the map, inside the viewport, with its own scroll.
-    expect(l.y, `legend top vs map bottom with ${n} runs`).toBeGreaterThanOrEqual(m.y + m.height - 1);
-    expect(l.y + l.height).toBeLessThanOrEqual(1080);
-  }
-  // The cap's legend scrolls in place: its last entry can be scrolled to and stays in the strip.
-  const last = page.getByTestId('legend-item').last();
-  await last.scrollIntoViewIfNeeded();
-  const lb = await box(last);
-  const strip = measured[CAP].legend;
-  expect(lb.y).toBeGreaterThanOrEqual(strip.y - 1);
-  expect(lb.y + lb.height).toBeLessThanOrEqual(strip.y + strip.height + 1);
-  expect(Math.abs((await box(map)).height - one.height)).toBeLessThanOrEqual(2);
-  expect(errors).toEqual([]);
-});
+      // One run: remove the default race's other three.
+      while ((await page.getByTestId('run-row').count()) > 1) await page.getByTestId('run-remove').last().click();
+      await expect(page.getByTestId('legend-item')).toHaveCount(1);
+      const one = await box(map);
+      expect(one.height).toBeGreaterThan(viewport.height * 0.45);
+
+      for (const n of [1, 16, CAP]) {
+        await growTo(page, n);
+        const m = await box(map);
+        const l = await box(legend);
+        for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(m[k] - one[k]), `map ${k} with ${n} runs`).toBeLessThanOrEqual(2);
+        // The legend lies below the map, inside the viewport, with its own scroll.
+        expect(l.y, `legend top vs map bottom with ${n} runs`).toBeGreaterThanOrEqual(m.y + m.height - 1);
+        expect(l.y + l.height).toBeLessThanOrEqual(viewport.height);
+      }
+      // The cap's legend scrolls in place: its last entry can be scrolled to and stays in the strip.
+      const last = page.getByTestId('legend-item').last();
+      await last.scrollIntoViewIfNeeded();
+      const lb = await box(last);
+      const strip = await box(legend);
+      expect(lb.y).toBeGreaterThanOrEqual(strip.y - 1);
+      expect(lb.y + lb.height).toBeLessThanOrEqual(strip.y + strip.height + 1);
+      expect(strip.height).toBeLessThan(200);
+      expect(Math.abs((await box(map)).height - one.height)).toBeLessThanOrEqual(2);
+      expect(errors).toEqual([]);
+    });
+  });
+}
 
 test('repeated optimizers are numbered and every run has its own colour, up to the cap', async ({ page }) => {
   test.setTimeout(180_000);
@@ -90,6 +96,10 @@ test('at the cap Add is disabled and says why, in English and Chinese', async ({
   await expect(page.getByTestId('run-cap-hint')).toHaveCount(0);
   await growTo(page, CAP);
   await expect(add).toBeDisabled();
+  // The run list scrolls in its own box: Add sits right below it, not 64 rows further down.
+  const list = await box(page.locator('.opt-list__runs'));
+  expect(list.height).toBeLessThanOrEqual(1080 * 0.6 + 2);
+  expect((await box(add)).y - (list.y + list.height)).toBeLessThan(40);
   const message = `A race holds at most ${CAP} runs — remove one to add another.`;
   await expect(page.getByTestId('run-cap-hint')).toHaveText(message);
   await expect(add).toHaveAttribute('title', message);

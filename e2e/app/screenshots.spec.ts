@@ -1,6 +1,7 @@
 /**
  * Screenshots of the main view used by the README (docs/screenshots), refreshed on every run:
- * desktop (1920×1080), desktop dark, Simplified Chinese, and phone (390 px wide, in phone.spec).
+ * desktop (1920×1080), desktop dark, Simplified Chinese, a race of 16 runs (runs-16.png), and phone
+ * (390 px wide, in phone.spec).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { captureErrors, openApp, waitForStep } from './fixtures';
