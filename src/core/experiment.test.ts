@@ -25,11 +25,13 @@ describe('resolveExperiment defaults', () => {
     expect(Object.keys(e.runs[1].hyper)).toEqual(OPTIMIZERS.find((d) => d.id === 'sgd')!.hyper.map((h) => h.name));
   });
 
-  it('palette: 10 distinct #rrggbb colours, wrapping by run index', () => {
-    expect(new Set(RUN_PALETTE).size).toBe(10);
+  it('palette: a distinct #rrggbb colour for every run up to MAX_RUNS, by run index', () => {
+    expect(RUN_PALETTE).toHaveLength(MAX_RUNS);
+    expect(new Set(RUN_PALETTE).size).toBe(MAX_RUNS);
     for (const c of RUN_PALETTE) expect(c).toMatch(/^#[0-9a-f]{6}$/);
-    const e = resolveExperiment({ ...base, runs: Array.from({ length: 12 }, () => ({ optimizer: 'gd' })) });
-    expect(e.runs[10].color).toBe(RUN_PALETTE[0]);
+    const e = resolveExperiment({ ...base, runs: Array.from({ length: MAX_RUNS }, () => ({ optimizer: 'gd' })) });
+    expect(new Set(e.runs.map((r) => r.color)).size).toBe(MAX_RUNS);
+    expect(e.runs[MAX_RUNS - 1].color).toBe(RUN_PALETTE[MAX_RUNS - 1]);
   });
 
   it('custom: default formula filled, user formula kept, start from the objective', () => {

@@ -8,6 +8,7 @@ import { getOptimizer, isOptimizerId, OPTIMIZERS } from './optimizers';
 import { getObjective, isObjectiveId, OBJECTIVES } from './objectives';
 import { compileCached } from './objectives/compileCache';
 import { defaultSchedule } from './schedule';
+import { buildRunPalette } from './runPalette';
 import {
   checkNames,
   checkNumber,
@@ -100,14 +101,10 @@ export const MAX_LABEL_LENGTH = 64;
 export const EXPERIMENT_DEFAULTS = { steps: 500, seed: 1, gradTol: 1e-6, bound: 1e6 } as const;
 
 /**
- * Run colours by run index (wrapping after 10): the seven hues of the Okabe–Ito colour-blind-safe
- * palette, wine and teal from Paul Tol's "muted" scheme, and Okabe–Ito's black last (it is the
- * hardest to see on dark contours). The most distinct hues come first: most races have few runs.
+ * Run colours by run index: MAX_RUNS distinct colours (src/core/runPalette.ts), so no two runs
+ * of a race share a colour; hand-picked categorical hues first, since most races have few runs.
  */
-export const RUN_PALETTE: readonly string[] = [
-  '#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00',
-  '#56b4e9', '#f0e442', '#882255', '#44aa99', '#000000',
-];
+export const RUN_PALETTE: readonly string[] = buildRunPalette(MAX_RUNS);
 
 /**
  * Defaults come from schedule.ts's defaultSchedule, except gamma for 'exponential' (0.99): its

@@ -100,6 +100,8 @@ export const en = {
     select: 'Select {{name}}',
     expand: 'Hyperparameters of {{name}}',
     copy: '{{name}} (copy)',
+    numbered: '{{name}} {{n}}',
+    atCap: 'A race holds at most {{max}} runs — remove one to add another.',
     empty: 'No optimizers yet. Add one to start a race.',
     names: {
       gd: 'Gradient descent',

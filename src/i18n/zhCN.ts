@@ -102,6 +102,8 @@ export const zhCN: Catalogue = {
     select: '选中 {{name}}',
     expand: '{{name}} 的超参数',
     copy: '{{name}}（副本）',
+    numbered: '{{name}} {{n}}',
+    atCap: '一场比赛最多 {{max}} 个运行——删除一个后才能再添加。',
     empty: '还没有优化器。添加一个即可开始比赛。',
     names: {
       gd: '梯度下降法',

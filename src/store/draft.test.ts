@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveExperiment, RUN_PALETTE } from '../core/experiment';
-import { addRun, duplicateRun, nextColor, patchRun, physicsKey, removeRun, setHyper, setObjective, toExperimentInput } from './draft';
+import { MAX_RUNS, resolveExperiment, RUN_PALETTE } from '../core/experiment';
+import { addRun, atRunCap, duplicateRun, nextColor, patchRun, physicsKey, removeRun, setHyper, setObjective, toExperimentInput } from './draft';
 import { defaultExperiment } from './defaults';
 
 describe('draft reducers', () => {
@@ -65,5 +65,23 @@ describe('draft reducers', () => {
     expect(key(patchRun(d, uid, { label: 'x', color: '#123456', hidden: true }))).toBe(key(d));
     expect(key(setHyper(d, uid, 'lr', 0.002))).not.toBe(key(d));
     expect(key({ ...d, start: [0, 0] })).not.toBe(key(d));
+  });
+});
+
+describe('the run cap', () => {
+  it('addRun and duplicateRun refuse quietly at MAX_RUNS (no developer message reaches the user)', () => {
+    let d = defaultExperiment();
+    while (!atRunCap(d)) d = addRun(d, 'adam');
+    expect(d.runs).toHaveLength(MAX_RUNS);
+    expect(addRun(d, 'gd')).toBe(d);
+    expect(duplicateRun(d, d.runs[0].uid, 'copy')).toBe(d);
+    expect(() => resolveExperiment(toExperimentInput(d))).not.toThrow();
+    expect(new Set(d.runs.map((r) => r.color)).size).toBe(MAX_RUNS);
+  });
+
+  it('the ordinal is UI-only: it never reaches the experiment config', () => {
+    const d = addRun(defaultExperiment(), 'adam');
+    expect(d.runs[4].ordinal).toBe(2);
+    expect(toExperimentInput(d).runs[4]).not.toHaveProperty('ordinal');
   });
 });

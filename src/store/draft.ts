@@ -9,7 +9,7 @@ import type { ObjectiveId } from '../core/objectives/types';
 import type { OptimizerId } from '../core/optimizers/types';
 import { getOptimizer } from '../core/optimizers';
 import { getObjective } from '../core/objectives';
-import { RUN_PALETTE as palette } from '../core/experiment';
+import { MAX_RUNS, RUN_PALETTE as palette } from '../core/experiment';
 
 /** One run as the UI edits it. `label` '' means "use the translated optimizer name". */
 export interface RunDraft extends Omit<ResolvedRun, 'hyper' | 'schedule'> {
@@ -17,6 +17,11 @@ export interface RunDraft extends Omit<ResolvedRun, 'hyper' | 'schedule'> {
   readonly hyper: Readonly<Record<string, number>>;
   /** Absent: a constant learning rate (resolveExperiment fills the defaults). */
   readonly schedule?: ScheduleConfig;
+  /**
+   * The run's number among the runs of its optimizer, fixed when it is added: the second Adam
+   * run is "Adam 2" (src/ui/text/names.ts). UI-only, like uid. Absent reads as 1.
+   */
+  readonly ordinal?: number;
 }
 
 export interface ExperimentDraft extends Omit<ResolvedExperiment, 'runs'> {
@@ -47,6 +52,17 @@ export function nextColor(runs: readonly RunDraft[]): string {
 }
 
 /**
+ * The number a new run of optimizer `id` gets: one more than the highest number among the
+ * race's runs of that optimizer (1 when there are none), so it never repeats a name in the
+ * race, also after a run was removed ("Adam", "Adam 2", remove "Adam", add: "Adam 3").
+ */
+export function nextOrdinal(runs: readonly RunDraft[], id: OptimizerId): number {
+  let max = 0;
+  for (const r of runs) if (r.optimizer === id) max = Math.max(max, r.ordinal ?? 1);
+  return max + 1;
+}
+
+/**
  * Optimizers whose step is proportional to the gradient: their learning rate carries the
  * surface's gradient scale (ObjectiveDef.lrScale). The adaptive ones divide it out.
  */
@@ -59,11 +75,18 @@ function rescaleLr(id: OptimizerId, lr: number, ratio: number): number {
   return spec ? Math.min(spec.max, Math.max(spec.min, v)) : v;
 }
 
+/** Whether the race is full (MAX_RUNS): adding or duplicating is refused, the UI says why. */
+export function atRunCap(d: ExperimentDraft): boolean {
+  return d.runs.length >= MAX_RUNS;
+}
+
 /**
  * Appends a run of optimizer `id` with its defaults (overridden by `hyper`); a
  * gradient-proportional optimizer's default lr is scaled to the surface (ObjectiveDef.lrScale).
+ * At the cap it returns `d` unchanged (the Add button is disabled there and explains why).
  */
 export function addRun(d: ExperimentDraft, id: OptimizerId, hyper: Record<string, number> = {}): ExperimentDraft {
+  if (atRunCap(d)) return d;
   const defaults = defaultHyper(id);
   const scale = getObjective(d.objective.id).lrScale ?? 1;
   if (scale !== 1 && GRADIENT_SCALED.has(id) && defaults.lr !== undefined) defaults.lr = rescaleLr(id, defaults.lr, scale);
@@ -73,6 +96,7 @@ export function addRun(d: ExperimentDraft, id: OptimizerId, hyper: Record<string
     hyper: { ...defaults, ...hyper },
     label: '',
     color: nextColor(d.runs),
+    ordinal: nextOrdinal(d.runs, id),
     hidden: false,
     max_grad_norm: 0,
   };
@@ -83,11 +107,12 @@ export function removeRun(d: ExperimentDraft, uid: string): ExperimentDraft {
   return { ...d, runs: d.runs.filter((r) => r.uid !== uid) };
 }
 
-/** Inserts a copy right after the original, with a new colour and the given label. */
+/** Inserts a copy right after the original, with a new colour and the given label (none at the cap). */
 export function duplicateRun(d: ExperimentDraft, uid: string, label: string): ExperimentDraft {
   const i = d.runs.findIndex((r) => r.uid === uid);
-  if (i < 0) return d;
-  const copy: RunDraft = { ...d.runs[i], uid: `r${d.nextUid}`, label, color: nextColor(d.runs) };
+  if (i < 0 || atRunCap(d)) return d;
+  const original = d.runs[i];
+  const copy: RunDraft = { ...original, uid: `r${d.nextUid}`, label, color: nextColor(d.runs), ordinal: nextOrdinal(d.runs, original.optimizer) };
   const runs = [...d.runs.slice(0, i + 1), copy, ...d.runs.slice(i + 1)];
   return { ...d, runs, nextUid: d.nextUid + 1 };
 }
@@ -128,7 +153,7 @@ export function toExperimentInput(d: ExperimentDraft): ExperimentInput {
     ...rest,
     start: [rest.start[0], rest.start[1]],
     objective: { ...rest.objective },
-    runs: runs.map(({ uid: _u, schedule, ...run }) => (schedule ? { ...run, schedule } : run)),
+    runs: runs.map(({ uid: _u, ordinal: _o, schedule, ...run }) => (schedule ? { ...run, schedule } : run)),
   };
 }
 

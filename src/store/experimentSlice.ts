@@ -93,12 +93,16 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
       return false;
     }
   },
-  addRun: (id) => void get().applyDraft(D.addRun(get().draft, id), 'structure'),
+  addRun(id) {
+    if (!D.atRunCap(get().draft)) get().applyDraft(D.addRun(get().draft, id), 'structure');
+  },
   removeRun(uid) {
     get().applyDraft(D.removeRun(get().draft, uid), 'structure');
     if (get().selectedUid === uid) set({ selectedUid: get().draft.runs[0]?.uid ?? null });
   },
-  duplicateRun: (uid, label) => void get().applyDraft(D.duplicateRun(get().draft, uid, label), 'structure'),
+  duplicateRun(uid, label) {
+    if (!D.atRunCap(get().draft)) get().applyDraft(D.duplicateRun(get().draft, uid, label), 'structure');
+  },
   renameRun: (uid, label) => void get().applyDraft(D.patchRun(get().draft, uid, { label }), 'cosmetic'),
   recolorRun: (uid, color) => void get().applyDraft(D.patchRun(get().draft, uid, { color }), 'cosmetic'),
   toggleHidden(uid) {

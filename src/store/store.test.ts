@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './store';
 import { bindObjective } from '../core/objectives';
+import { MAX_RUNS } from '../core/experiment';
 
 describe('app store', () => {
   it('starts on the default race with the first run selected, playing', () => {
@@ -88,5 +89,16 @@ describe('statuses from engine snapshots', () => {
     const snap = { step: 50, x: Float64Array.of(2.98, 0), y: Float64Array.of(-2.98, 0), loss: Float64Array.of(17.91, 1e-12), gradNorm: Float64Array.of(1e-5, 1e-5), status };
     store.getState().ingest(snap);
     expect(store.getState().statuses).toEqual([{ kind: 'stalled', step: 30 }, { kind: 'converged', step: 40 }]);
+  });
+
+  it('at the run cap, add and duplicate change nothing and raise no error banner', () => {
+    const store = createAppStore();
+    while (store.getState().draft.runs.length < MAX_RUNS) store.getState().addRun('adam');
+    const version = store.getState().configVersion;
+    store.getState().addRun('gd');
+    store.getState().duplicateRun(store.getState().draft.runs[0].uid, 'copy');
+    expect(store.getState().draft.runs).toHaveLength(MAX_RUNS);
+    expect(store.getState().configVersion).toBe(version);
+    expect(store.getState().configError).toBeNull();
   });
 });

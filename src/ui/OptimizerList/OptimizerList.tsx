@@ -1,6 +1,7 @@
 /** The list of runs with the "add optimizer" control and the restart-or-continue choice. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_RUNS } from '../../core/experiment';
 import { OPTIMIZERS } from '../../core/optimizers';
 import type { OptimizerId } from '../../core/optimizers/types';
 import { appStore, useApp } from '../../store/store';
@@ -22,6 +23,8 @@ export function OptimizerList() {
   const uids = useApp(selectUids);
   const mode = useApp(selectMode);
   const [pick, setPick] = useState<OptimizerId>('adam');
+  const full = runs.length >= MAX_RUNS;
+  const capMessage = t('optimizer.atCap', { max: MAX_RUNS });
 
   return (
     <div className="opt-list">
@@ -32,11 +35,12 @@ export function OptimizerList() {
             run={run}
             selected={run.uid === selected}
             canRemove={runs.length > 1}
+            canDuplicate={!full}
             status={statuses[uids.indexOf(run.uid)]}
           />
         ))}
       </ul>
-      <div className="opt-list__add">
+      <div className="opt-list__add" title={full ? capMessage : undefined}>
         <select
           aria-label={t('optimizer.addWhich')}
           data-testid="add-optimizer-select"
@@ -49,11 +53,24 @@ export function OptimizerList() {
             </option>
           ))}
         </select>
-        <button type="button" className="btn btn--primary" data-testid="add-optimizer" onClick={() => appStore.getState().addRun(pick)}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          data-testid="add-optimizer"
+          disabled={full}
+          title={full ? capMessage : undefined}
+          aria-describedby={full ? 'gs-run-cap' : undefined}
+          onClick={() => appStore.getState().addRun(pick)}
+        >
           <Icon name="plus" />
           {t('optimizer.add')}
         </button>
       </div>
+      {full && (
+        <p className="opt-list__cap hint" id="gs-run-cap" data-testid="run-cap-hint" role="status">
+          {capMessage}
+        </p>
+      )}
       <fieldset className="seg" data-testid="hyper-mode">
         <legend>{t('hyper.onChange')}</legend>
         {(['restart', 'continue'] as const).map((m) => (

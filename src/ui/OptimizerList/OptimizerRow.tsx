@@ -14,15 +14,18 @@ import { NumberField } from '../NumberField/NumberField';
 import { runName } from '../text/names';
 import { StatusChip } from '../RunStatusList/StatusChip';
 import { TuningSection } from './TuningSection';
+import { MAX_RUNS } from '../../core/experiment';
 
 export interface OptimizerRowProps {
   readonly run: RunDraft;
   readonly selected: boolean;
   readonly canRemove: boolean;
+  /** False at the run cap: the duplicate button is disabled and its tooltip says why. */
+  readonly canDuplicate: boolean;
   readonly status: RunStatus | undefined;
 }
 
-export const OptimizerRow = memo(function OptimizerRow({ run, selected, canRemove, status }: OptimizerRowProps) {
+export const OptimizerRow = memo(function OptimizerRow({ run, selected, canRemove, canDuplicate, status }: OptimizerRowProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(selected);
   const def = getOptimizer(run.optimizer);
@@ -83,8 +86,9 @@ export const OptimizerRow = memo(function OptimizerRow({ run, selected, canRemov
           <button
             type="button"
             className="icon-btn"
+            disabled={!canDuplicate}
             aria-label={t('optimizer.duplicate', { name })}
-            title={t('optimizer.duplicate', { name })}
+            title={canDuplicate ? t('optimizer.duplicate', { name }) : t('optimizer.atCap', { max: MAX_RUNS })}
             data-testid="run-duplicate"
             onClick={() => s.duplicateRun(run.uid, t('optimizer.copy', { name }))}
           >

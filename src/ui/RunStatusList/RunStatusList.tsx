@@ -28,7 +28,7 @@ export function RunStatusList() {
   const losses = useThrottledApp(selectLosses, 250).split('|');
 
   return (
-    <section className="runs-legend" aria-label={t('status.title')}>
+    <section className="runs-legend" aria-label={t('status.title')} data-testid="runs-legend">
       <ul>
         {runs.map((run) => {
           const i = uids.indexOf(run.uid);
