@@ -40,8 +40,8 @@ interface Margin {
   readonly left: number;
 }
 
-/** Colour-bar labels are this fraction of the plot font. */
-const COLORBAR_FONT_SCALE = 0.92;
+/** Colour-bar labels and overlay captions are this fraction of the plot font. */
+const SMALL_TEXT_SCALE = 0.92;
 
 /**
  * Margins for the plot font: below, ticks + their labels + the x title; left, the widest y
@@ -50,7 +50,7 @@ const COLORBAR_FONT_SCALE = 0.92;
  */
 function marginsFor(font: PlotFont, yLabelWidth: number): Margin {
   const fs = font.size;
-  const bar = font.width('−0.000000', fs * COLORBAR_FONT_SCALE);
+  const bar = font.width('−0.000000', fs * SMALL_TEXT_SCALE);
   return {
     top: Math.max(12, Math.ceil(fs)),
     right: Math.ceil(14 + COLORBAR_WIDTH + 6 + bar + 4),
@@ -269,7 +269,7 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
         thresholds,
         lut,
         c,
-        font.size * COLORBAR_FONT_SCALE,
+        font.size * SMALL_TEXT_SCALE,
       );
       heat.dataset.min = String(sampled.stats.min);
       heat.dataset.max = String(sampled.stats.max);
@@ -289,6 +289,7 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
       s.selected ? heads.get(s.selected.id) : undefined,
       s.selected,
       c,
+      font.size * SMALL_TEXT_SCALE,
     );
     renderStart(gStart, f, localStart ?? s.start, c, labels.start);
     interaction.bindStartHandle(gStart.select<SVGGElement>('g.gs-start'));
