@@ -75,6 +75,7 @@ test('390 px: the title reads in full, help and engine stay usable, targets ≥ 
   await page.getByTestId('pause').tap();
   await expect(page.getByTestId('play')).toBeVisible();
   expect(await smallTargets(page)).toEqual([]);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.screenshot({ path: 'docs/screenshots/phone-390.png' });
   // The drawer's controls too.
   await page.getByTestId('drawer-toggle').tap();
