@@ -25,6 +25,21 @@ test('phone width: the controls live in a drawer and the race still works', asyn
   expect(errors).toEqual([]);
 });
 
+/** A one-finger upward swipe over the middle of `target`, as real touch events (CDP). */
+async function oneFingerSwipeUp(page: import('@playwright/test').Page, target: import('@playwright/test').Locator) {
+  const b = await target.boundingBox();
+  if (!b) throw new Error('no target');
+  const cdp = await page.context().newCDPSession(page);
+  const x = b.x + b.width / 2;
+  const y0 = b.y + b.height * 0.7;
+  const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  await send('touchStart', y0);
+  for (let i = 1; i <= 12; i++) await send('touchMove', y0 - i * 20);
+  await send('touchEnd', y0 - 240);
+  await cdp.detach();
+}
+
 /** Visible interactive elements under 24 × 24 CSS px (WCAG 2.2 target size), as "testid w×h". */
 async function smallTargets(page: import('@playwright/test').Page): Promise<string[]> {
   return page.evaluate(() =>
@@ -68,8 +83,13 @@ test('390 px: the title reads in full, help and engine stay usable, targets ≥ 
   await expect(page.getByTestId('help-overlay')).toBeHidden();
 
   // Swiping over the map scrolls the page (pinch and two-finger pan still zoom).
-  const touch = await page.getByTestId('surface-view').evaluate((e) => getComputedStyle(e).touchAction);
+  const map = page.getByTestId('surface-view');
+  const touch = await map.evaluate((e) => getComputedStyle(e).touchAction);
   expect(touch).toBe('pan-y');
+  await oneFingerSwipeUp(page, map);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(50);
+  expect(await map.getAttribute('data-view')).toBe('{"x":[-2,2],"y":[-1,3]}');
+  await page.evaluate(() => window.scrollTo(0, 0));
 
   await waitForStep(page, 300, 60_000);
   await page.getByTestId('pause').tap();

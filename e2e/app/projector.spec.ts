@@ -83,6 +83,18 @@ test('body text is at least 16 px and axis titles fit, in English', async ({ pag
   expect(errors).toEqual([]);
 });
 
+test('type stays comfortable at 1366 px and on a phone', async ({ page }) => {
+  const size = async () =>
+    page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openApp(page, 'engine=cpu&lang=en&theme=light&autoplay=0');
+  expect(await size()).toBeGreaterThanOrEqual(14.5);
+  expect(await size()).toBeLessThanOrEqual(16);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await size()).toBeGreaterThanOrEqual(14.5);
+  expect(await size()).toBeLessThanOrEqual(16);
+});
+
 test('axis titles fit in Chinese', async ({ page }) => {
   await openApp(page, 'engine=cpu&lang=zh-CN&theme=light');
   await waitForStep(page, 50);
