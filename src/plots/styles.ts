@@ -5,12 +5,13 @@
 const STYLE_ID = 'gs-plot-styles';
 
 const CSS = `
-.gs-plot { position: relative; outline: none; user-select: none; -webkit-user-select: none; }
+.gs-plot { position: relative; font-size: var(--gs-text-plot, 12px); outline: none; user-select: none; -webkit-user-select: none; }
 .gs-plot:focus-visible { box-shadow: 0 0 0 2px var(--gs-accent, #e4572e); border-radius: 3px; }
+.gs-surface { touch-action: pan-y; }
 .gs-plot canvas, .gs-plot svg { position: absolute; display: block; }
 .gs-plot svg text { font-variant-numeric: tabular-nums; }
 .gs-tooltip { position: absolute; pointer-events: none; z-index: 2; padding: 6px 8px; border-radius: 6px;
-  font: 11px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-variant-numeric: tabular-nums;
+  font: var(--gs-text-plot, 12px)/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-variant-numeric: tabular-nums;
   color: var(--gs-fg, #1f2430); background: var(--gs-bg, #fff); border: 1px solid var(--gs-grid, #d5d9e0);
   box-shadow: 0 4px 14px rgba(0, 0, 0, 0.14); white-space: nowrap; }
 .gs-tooltip .gs-tt-head { color: var(--gs-muted, #5b6372); margin-bottom: 2px; }

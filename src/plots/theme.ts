@@ -33,6 +33,3 @@ export function readPlotColors(el: Element, theme: PlotTheme): PlotColors {
     accent: get('--gs-accent', fb.accent),
   };
 }
-
-/** Font stack of plot text: the page's, with tabular digits set on the elements. */
-export const PLOT_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';

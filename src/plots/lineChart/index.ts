@@ -13,13 +13,20 @@ import { clampForLog, divergenceCap, formatLogTick, linearDomain, logDomain } fr
 import { downsampleMinMax, type Points } from './downsample';
 import { renderHover } from './tooltip';
 import { styleAxis } from '../surface/axes';
+import { wrapLabel } from '../labelFit';
+import { createTextWidth, FALLBACK_FONT_PX, readPlotFontSize } from '../textMetrics';
+import { planTicks, tickCount } from '../ticks';
 import { ensurePlotStyles } from '../styles';
 import { readPlotColors } from '../theme';
 import type { LineChart, LineChartOptions, LineChartState, LineSeries } from '../types';
 
-const MARGIN = { top: 10, right: 18, bottom: 38, left: 58 };
+/** Fixed margins, px; the left and bottom ones follow the font and the labels (layout()). */
+const MARGIN_TOP = 10;
+const MARGIN_RIGHT = 18;
+const TICK = 6;
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const yFmt = d3format('.3~g');
+// Steps: 500, 1k, 2.5k (tickFormat('~s') would write 0k and 0.5k).
+const stepFmt = d3format('~s');
 const cross = symbol(symbolCross, 64)() ?? '';
 let instances = 0;
 
@@ -51,7 +58,7 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
     .attr('aria-label', options.ariaLabel)
     .style('left', 0)
     .style('top', 0);
-  const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+  const plot = svg.append('g');
   const gGrid = plot.append('g').attr('class', 'gs-grid');
   const gx = plot.append('g');
   const gy = plot.append('g');
@@ -66,16 +73,15 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
   const gMarks = plot.append('g');
   const gHover = plot.append('g').attr('pointer-events', 'none');
   const capture = plot.append('rect').attr('fill', 'transparent');
-  const xLab = svg
-    .append('text')
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 11)
-    .text(options.xLabel);
-  const yLab = svg
-    .append('text')
-    .attr('text-anchor', 'middle')
-    .attr('font-size', 11)
-    .text(options.yLabel);
+  // Axis titles: wrapped or shortened to their axis (labelFit.ts); the full text stays in a
+  // <title> (hover) and in the chart's aria-label.
+  const xLab = svg.append('text').attr('text-anchor', 'middle').attr('data-testid', 'axis-title-x');
+  const yLab = svg.append('text').attr('text-anchor', 'middle').attr('data-testid', 'axis-title-y');
+  xLab.append('title').text(options.xLabel);
+  yLab.append('title').text(options.yLabel);
+  const textWidth = createTextWidth(root);
+  let fontPx = FALLBACK_FONT_PX;
+  let fontRead = false;
 
   let state: LineChartState | null = null;
   let raf = 0;
@@ -98,23 +104,35 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
       W = Math.round(r.width);
       H = Math.round(r.height);
     }
-    const w = W - MARGIN.left - MARGIN.right;
-    const h = H - MARGIN.top - MARGIN.bottom;
-    if (w < 20 || h < 20) return;
     const s = state;
-    // getComputedStyle forces a style recalculation: read the theme only when it changes.
+    // getComputedStyle forces a style recalculation: read the theme and the font size only
+    // when the theme or the size changes.
     if (colorsFor !== s.theme) {
       colors = readPlotColors(root, s.theme);
       colorsFor = s.theme;
+      fontRead = false;
     }
+    if (!fontRead) {
+      fontPx = readPlotFontSize(root);
+      fontRead = true;
+    }
+    const fs = fontPx;
+    const lineH = fs * 1.2;
+    const width = (t: string) => textWidth(t, fs);
+    const bottom = Math.ceil(TICK + 3 + lineH + 4 + lineH + 2);
+    const h = H - MARGIN_TOP - bottom;
+    if (h < 20 || W < 60) return;
+    const yTitle = wrapLabel(options.yLabel, h, width, 2);
     const log = s.yScale === 'log';
     const xMax = Math.max(1, s.xMax, ...s.series.map((x) => x.length - 1));
-    const x = scaleLinear().domain([0, xMax]).range([0, w]);
+    // Downsampled to the widest the plot area can be (the left margin is known only later).
+    const wMax = W - MARGIN_RIGHT;
+    const x = scaleLinear().domain([0, xMax]);
     const visible = s.series.filter((x) => !x.hidden);
     const pts = new Map<string, Points>();
     let total = 0;
     for (const ser of visible) {
-      const p = downsampleMinMax(ser.values, ser.length, xMax, w);
+      const p = downsampleMinMax(ser.values, ser.length, xMax, wMax);
       pts.set(ser.id, p);
       total += p.length;
     }
@@ -129,38 +147,57 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
       all,
       log ? 'log' : 'linear',
     );
-    const y = log
+    const y0 = log
       ? scaleLog().domain(logDomain(all, cap)).range([h, 0]).nice()
       : scaleLinear().domain(linearDomain(all, cap)).range([h, 0]).nice();
+    const y = y0;
     const dom = y.domain() as [number, number];
-    clipRect.attr('width', w).attr('height', h + 4);
-
-    svg.attr('width', W).attr('height', H);
-    capture.attr('width', w).attr('height', h);
-    const yTicks = Math.max(2, Math.round(h / 42));
     // Log axes: d3 proposes 1…9 × 10ⁿ; keep only the decades when those already fill the axis.
-    let yTickValues = y.ticks(yTicks);
+    let yTickValues: number[];
+    let yLabels: string[];
     if (log) {
+      const yTicks = tickCount(h, lineH, fs * 1.8);
+      yTickValues = y.ticks(yTicks);
       const decades = yTickValues.filter((t) => formatLogTick(t) !== '');
       if (decades.length >= 3)
         yTickValues = decades.filter(
           (_, i, a) => a.length <= yTicks + 2 || i % Math.ceil(a.length / (yTicks + 1)) === 0,
         );
+      yLabels = yTickValues.map((t) => formatLogTick(t));
+    } else {
+      const plan = planTicks(y, h, () => lineH, fs * 1.2, '~g');
+      yTickValues = plan.values;
+      yLabels = plan.labels;
     }
+    // Left margin: title lines, the widest tick label, the tick.
+    const left = Math.ceil(
+      4 + yTitle.length * lineH + 4 + Math.max(width('0.0'), ...yLabels.map(width)) + TICK + 3,
+    );
+    const w = W - left - MARGIN_RIGHT;
+    if (w < 20) return;
+    x.range([0, w]);
+    const xPlan = planTicks(x, w, width, fs * 1.5, () => stepFmt);
+    plot.attr('transform', `translate(${left},${MARGIN_TOP})`);
+    clipRect.attr('width', w).attr('height', h + 4);
+
+    svg.attr('width', W).attr('height', H);
+    capture.attr('width', w).attr('height', h);
     gx.attr('transform', `translate(0,${h})`).call(
       axisBottom(x)
-        .ticks(Math.max(2, Math.round(w / 80)))
-        .tickSizeOuter(0)
-        .tickFormat(d3format('~s')),
+        .tickValues(xPlan.values)
+        .tickFormat((_, i) => xPlan.labels[i] ?? '')
+        .tickSize(TICK)
+        .tickSizeOuter(0),
     );
     gy.call(
       axisLeft(y)
         .tickValues(yTickValues)
-        .tickFormat((t) => (log ? formatLogTick(+t) : yFmt(+t)))
+        .tickFormat((_, i) => yLabels[i] ?? '')
+        .tickSize(TICK)
         .tickSizeOuter(0),
     );
-    styleAxis(gx, colors);
-    styleAxis(gy, colors);
+    styleAxis(gx, colors, fs);
+    styleAxis(gy, colors, fs);
     gGrid
       .selectAll('line')
       .data(yTickValues)
@@ -172,12 +209,22 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
       .attr('stroke', colors.grid)
       .attr('stroke-width', 1);
     xLab
-      .attr('x', MARGIN.left + w / 2)
-      .attr('y', H - 4)
+      .attr('x', left + w / 2)
+      .attr('y', H - 4 - fs * 0.25)
+      .attr('font-size', fs)
+      .attr('fill', colors.muted);
+    xLab.selectAll('tspan').data([0]).join('tspan').text(wrapLabel(options.xLabel, w, width, 1)[0]);
+    yLab
+      .attr('transform', `translate(4,${MARGIN_TOP + h / 2}) rotate(-90)`)
+      .attr('font-size', fs)
       .attr('fill', colors.muted);
     yLab
-      .attr('transform', `translate(14,${MARGIN.top + h / 2}) rotate(-90)`)
-      .attr('fill', colors.muted);
+      .selectAll('tspan')
+      .data(yTitle)
+      .join('tspan')
+      .attr('x', 0)
+      .attr('y', (_, i) => (i + 0.85) * lineH)
+      .text((d) => d);
 
     const yv = (v: number) => y(log ? clampForLog(v, dom) : v);
     gLines
@@ -230,7 +277,7 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
           ? '1.25em'
           : '-0.45em',
       )
-      .attr('font-size', 10.5)
+      .attr('font-size', fs * 0.92)
       .attr('fill', (d) => d.color)
       .attr('stroke', colors.bg)
       .attr('stroke-width', 3)
@@ -243,7 +290,7 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
       tip,
       step,
       s.series,
-      { x, y, log, width: w, height: h, left: MARGIN.left, top: MARGIN.top },
+      { x, y, log, width: w, height: h, left, top: MARGIN_TOP },
       fmt,
       options.xLabel,
       colors.muted,
@@ -264,6 +311,7 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
     const r = entries[entries.length - 1].contentRect;
     W = Math.round(r.width);
     H = Math.round(r.height);
+    fontRead = false;
     schedule();
   });
   ro.observe(root);

@@ -15,7 +15,7 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 /** Width of the bar itself in px. */
 export const COLORBAR_WIDTH = 10;
 
-/** Minimum vertical distance between two colour-bar labels, px. */
+/** Minimum vertical distance between two colour-bar labels, px (at a 10 px font). */
 const MIN_GAP = 18;
 
 /**
@@ -26,11 +26,12 @@ const MIN_GAP = 18;
  */
 export function colorbarTicks(
   ticks: readonly { v: number; y: number }[],
+  minGap = MIN_GAP,
 ): { v: number; y: number; label: string }[] {
   const kept: { v: number; y: number }[] = [];
   for (const t of ticks) {
     const last = kept[kept.length - 1];
-    if (!last || Math.abs(last.y - t.y) >= MIN_GAP) kept.push(t);
+    if (!last || Math.abs(last.y - t.y) >= minGap) kept.push(t);
   }
   const top = ticks[ticks.length - 1];
   if (top && kept[kept.length - 1] !== top) {
@@ -64,6 +65,7 @@ export function renderColorbar(
   thresholds: readonly number[],
   lut: Uint8ClampedArray,
   colors: PlotColors,
+  fontPx = 10,
 ): void {
   const stops = Array.from({ length: 17 }, (_, i) => i / 16);
   const grad = g
@@ -93,7 +95,10 @@ export function renderColorbar(
   const norm = colorNormalizer(kind, stats);
   const values =
     stats.max > stats.min ? [stats.min, ...spread(thresholds, 6), stats.max] : [stats.min];
-  const ticks = colorbarTicks(values.map((v) => ({ v, y: height * (1 - norm(v)) })));
+  const ticks = colorbarTicks(
+    values.map((v) => ({ v, y: height * (1 - norm(v)) })),
+    Math.max(MIN_GAP, fontPx * 1.8),
+  );
   const tick = g
     .selectAll<SVGGElement, { v: number; y: number; label: string }>('g.gs-ctick')
     .data(ticks)
@@ -113,7 +118,7 @@ export function renderColorbar(
     .select('text')
     .attr('x', COLORBAR_WIDTH + 6)
     .attr('dy', '0.32em')
-    .attr('font-size', 10)
+    .attr('font-size', fontPx)
     .attr('fill', colors.fg)
     .style('font-variant-numeric', 'tabular-nums')
     .text((t) => t.label);

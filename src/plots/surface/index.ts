@@ -8,7 +8,7 @@
  * re-sampled only when its key, the view, the size, the theme or the colour scale change.
  */
 import { select } from 'd3-selection';
-import { renderAxes } from './axes';
+import { planYTicks, renderAxes, TICK_SIZE, type PlotFont } from './axes';
 import { COLORBAR_WIDTH, renderColorbar } from './colorbar';
 import { renderContours } from './contours';
 import { paintHeatmap, sampleField, type SampledField } from './heatmap';
@@ -19,6 +19,7 @@ import { colorLut } from './palette';
 import { createTrajectoryLayer } from './trajectories';
 import { gridSpec, sameBox, type PlotFrame } from './transform';
 import { readPlotColors, type PlotColors } from '../theme';
+import { createTextWidth, FALLBACK_FONT_PX, readPlotFontSize } from '../textMetrics';
 import { ensurePlotStyles } from '../styles';
 import type { Box, PlotTheme, SurfaceView, SurfaceViewOptions, SurfaceViewState } from '../types';
 
@@ -32,8 +33,31 @@ export const SAMPLE_SPACING_INTERACTIVE = 5;
  */
 export const CONTOUR_SPACING_FACTOR = 1.6;
 
-// Right: gap, colour bar, and room for labels like −0.9683 (up to 6 significant digits).
-const MARGIN = { top: 12, right: 16 + COLORBAR_WIDTH + 52, bottom: 38, left: 52 };
+interface Margin {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+/** Colour-bar labels and overlay captions are this fraction of the plot font. */
+const SMALL_TEXT_SCALE = 0.92;
+
+/**
+ * Margins for the plot font: below, ticks + their labels + the x title; left, the widest y
+ * tick label (rounded up to 8 px, so zooming does not resize the canvases every frame) + the
+ * y title; right, the colour bar and labels like −0.000537 (up to 6 significant digits).
+ */
+function marginsFor(font: PlotFont, yLabelWidth: number): Margin {
+  const fs = font.size;
+  const bar = font.width('−0.000000', fs * SMALL_TEXT_SCALE);
+  return {
+    top: Math.max(12, Math.ceil(fs)),
+    right: Math.ceil(14 + COLORBAR_WIDTH + 6 + bar + 4),
+    bottom: Math.ceil(TICK_SIZE + 4 + fs * 1.2 + fs * 1.5),
+    left: Math.ceil((TICK_SIZE + 4 + Math.max(yLabelWidth, font.width('−0.0', fs)) + fs * 1.7) / 8) * 8,
+  };
+}
 const SVG_NS = 'http://www.w3.org/2000/svg';
 let instances = 0;
 
@@ -85,13 +109,11 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
     .append('text')
     .text('x')
     .attr('font-style', 'italic')
-    .attr('font-size', 12)
     .attr('text-anchor', 'middle');
   const yLabel = svg
     .append('text')
     .text('y')
     .attr('font-style', 'italic')
-    .attr('font-size', 12)
     .attr('text-anchor', 'middle');
   const gBar = svg.append('g').attr('class', 'gs-colorbar');
 
@@ -110,6 +132,10 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
   let sampled: SampledField | null = null;
   let colors: PlotColors | null = null;
   let colorsTheme: PlotTheme | null = null;
+  const textWidth = createTextWidth(root);
+  let font: PlotFont = { size: FALLBACK_FONT_PX, width: textWidth };
+  let fontRead = false;
+  let MARGIN: Margin = marginsFor(font, 0);
   const trajectories = createTrajectoryLayer(traj);
 
   const frame = (): PlotFrame => ({
@@ -148,21 +174,38 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
     H = Math.round(r.height);
   }
 
+  /** Margins and y ticks for the view: y ticks depend on the height only, the left margin on them. */
+  function layout(view: Box) {
+    const m0 = marginsFor(font, 0);
+    const height = Math.max(1, H - m0.top - m0.bottom);
+    const yPlan = planYTicks(view, height, font);
+    const yw = Math.max(0, ...yPlan.labels.map((l) => font.width(l, font.size)));
+    MARGIN = marginsFor(font, yw);
+    return yPlan;
+  }
+
   function render(): void {
     raf = 0;
     if (!state || destroyed) return;
     if (W === 0 || H === 0) measure();
+    // Reading the font forces a style recalculation: only after a resize or a theme change.
+    if (!fontRead) {
+      font = { size: readPlotFontSize(root), width: textWidth };
+      fontRead = true;
+    }
+    const yPlan = layout(localView ?? state.view);
     const f = frame();
     if (f.width < 20 || f.height < 20) return;
     const s = state;
     const dpr = globalThis.devicePixelRatio || 1;
     if (colorsTheme !== s.theme || !colors) {
+      fontRead = false;
       colors = readPlotColors(root, s.theme);
       colorsTheme = s.theme;
     }
     const c = colors;
     const v = f.view;
-    const fk = `${v.x[0]},${v.x[1]},${v.y[0]},${v.y[1]}|${f.width}x${f.height}@${dpr}|${s.theme}`;
+    const fk = `${v.x[0]},${v.x[1]},${v.y[0]},${v.y[1]}|${f.width}x${f.height}@${dpr}|${s.theme}|${font.size}|${MARGIN.left}`;
     if (fk !== frameKey) {
       frameKey = fk;
       for (const cv of [heat, traj]) {
@@ -188,16 +231,18 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
       interaction.resize(f.width, f.height);
       gx.attr('transform', `translate(${MARGIN.left},${MARGIN.top + f.height})`);
       gy.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-      renderAxes(gx, gy, f, c);
+      renderAxes(gx, gy, f, c, font, yPlan);
       xLabel
         .attr('x', MARGIN.left + f.width / 2)
-        .attr('y', MARGIN.top + f.height + 33)
+        .attr('y', MARGIN.top + f.height + MARGIN.bottom - font.size * 0.35)
+        .attr('font-size', font.size * 1.08)
         .attr('fill', c.fg);
       yLabel
         .attr(
           'transform',
-          `translate(${MARGIN.left - 40},${MARGIN.top + f.height / 2}) rotate(-90)`,
+          `translate(${font.size * 1.1},${MARGIN.top + f.height / 2}) rotate(-90)`,
         )
+        .attr('font-size', font.size * 1.08)
         .attr('fill', c.fg);
       gBar.attr('transform', `translate(${MARGIN.left + f.width + 14},${MARGIN.top})`);
       root.dataset.view = JSON.stringify(v);
@@ -224,6 +269,7 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
         thresholds,
         lut,
         c,
+        font.size * SMALL_TEXT_SCALE,
       );
       heat.dataset.min = String(sampled.stats.min);
       heat.dataset.max = String(sampled.stats.max);
@@ -243,6 +289,7 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
       s.selected ? heads.get(s.selected.id) : undefined,
       s.selected,
       c,
+      font.size * SMALL_TEXT_SCALE,
     );
     renderStart(gStart, f, localStart ?? s.start, c, labels.start);
     interaction.bindStartHandle(gStart.select<SVGGElement>('g.gs-start'));
@@ -253,6 +300,7 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
     if (Math.round(r.width) === W && Math.round(r.height) === H) return;
     W = Math.round(r.width);
     H = Math.round(r.height);
+    fontRead = false;
     schedule();
   });
   ro.observe(root);

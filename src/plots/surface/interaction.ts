@@ -1,6 +1,12 @@
 /**
- * Pointer and keyboard input of the surface view: d3-zoom (wheel, drag-pan, double-click) on
- * the plot group, click-to-place and drag of the start handle, arrow keys to nudge the start.
+ * Pointer and keyboard input of the surface view: d3-zoom (wheel, drag-pan, two-finger pinch
+ * and pan) on the plot group, click-to-place and drag of the start handle, arrow keys to nudge
+ * the start, +/− to zoom.
+ *
+ * Double-click does one thing only: it places the start (its two clicks land on the same
+ * point). d3-zoom's double-click zoom is off; it used to zoom and move the start at once.
+ * One finger on a touch screen scrolls the page (the view sets touch-action: pan-y), so
+ * touch zoom and pan take two fingers; a tap still places the start.
  *
  * Zoom never transforms the layers: each gesture's transform is turned into a new data window
  * (zoomedView) relative to the window at the gesture's start, reported, and the zoom state is
@@ -49,12 +55,24 @@ function usable(v: Box): boolean {
   return ok(v.x[0], v.x[1]) && ok(v.y[0], v.y[1]);
 }
 
+/**
+ * Which events start a zoom gesture: d3-zoom's default (no secondary button, ctrl only with
+ * the wheel), and touches only with two fingers or more, so one finger scrolls the page.
+ */
+export function zoomFilter(event: Event): boolean {
+  if (typeof TouchEvent !== 'undefined' && event instanceof TouchEvent)
+    return event.touches.length >= 2;
+  const e = event as MouseEvent;
+  return (!e.ctrlKey || e.type === 'wheel') && !e.button;
+}
+
 export function attachInteraction(host: InteractionHost): Interaction {
   const plot = select(host.plot);
   let base: PlotFrame | null = null;
   let resetting = false;
 
   const z = zoom<SVGGElement, unknown>()
+    .filter(zoomFilter)
     .clickDistance(4)
     .on('start', () => {
       if (!resetting) base = host.frame();
@@ -72,7 +90,7 @@ export function attachInteraction(host: InteractionHost): Interaction {
       resetting = false;
       host.changeView(null, true);
     });
-  plot.call(z);
+  plot.call(z).on('dblclick.zoom', null);
 
   // d3-zoom swallows the click that ends a pan (it moved more than clickDistance), so a click
   // here is a real click.

@@ -5,7 +5,7 @@
  */
 import type { Selection } from 'd3-selection';
 import { arrowGeometry, boxGeometry, TARGET_FRACTION, type ArrowGeometry } from './arrows';
-import { separateLabels, type LabelBox } from './labelLayout';
+import { BASE_FONT_PX, separateLabels, type LabelBox } from './labelLayout';
 import type { Head } from './markers';
 import { pixelDataSize, type PlotFrame } from './transform';
 import type { PlotColors } from '../theme';
@@ -42,6 +42,7 @@ export function renderSelection(
   head: Head | undefined,
   sel: SurfaceSelection | undefined,
   colors: PlotColors,
+  fontPx = BASE_FONT_PX,
 ): void {
   const [dxPx, dyPx] = pixelDataSize(frame);
   const target = TARGET_FRACTION * Math.min(frame.width, frame.height);
@@ -84,7 +85,7 @@ export function renderSelection(
       text: `${sel.boxes.label}${box.factor === 1 ? '' : ` ×${box.factor}`}`,
       anchor: 'start',
     });
-  const ys = separateLabels(captions);
+  const ys = separateLabels(captions, fontPx);
   const placed = captions.map((c, i) => ({ ...c, y: ys[i] }));
   g.selectAll<SVGTextElement, LabelBox>('text.gs-caption')
     .data(placed)
@@ -93,7 +94,7 @@ export function renderSelection(
     .attr('x', (c) => c.x)
     .attr('y', (c) => c.y)
     .attr('text-anchor', (c) => c.anchor)
-    .attr('font-size', 10.5)
+    .attr('font-size', fontPx)
     .attr('fill', colors.fg)
     .attr('stroke', colors.bg)
     .attr('stroke-width', 3)

@@ -38,7 +38,7 @@ export function Header() {
           <circle cx="22" cy="19.4" r="2.6" />
         </svg>
         <div className="brand__text">
-          <h1 className="brand__name">{t('app.title')}</h1>
+          <h1 className="brand__name" data-testid="app-title">{t('app.title')}</h1>
           <p className="brand__tag">{t('app.tagline')}</p>
         </div>
       </div>
