@@ -76,3 +76,28 @@ test('keyboard shortcuts: space, →, r, ? and Escape', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('help-overlay')).toHaveCount(0);
 });
+
+test('after a race ends by itself, another surface starts playing as the first one did; a pause is kept', async ({ page }) => {
+  await openApp(page, 'engine=cpu&lang=en');
+  const steps = page.getByTestId('steps-input');
+  await steps.fill('60');
+  await steps.press('Enter');
+  // The first race plays on its own to its end and stops there.
+  await expect.poll(() => currentStep(page), { timeout: 30_000 }).toBe(60);
+  await expect(page.getByTestId('play')).toBeVisible();
+  await page.getByTestId('surface-option-himmelblau').click();
+  // The new race moves without Play: it was the race that stopped, not the user.
+  await expect.poll(() => currentStep(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => currentStep(page), { timeout: 30_000 }).toBe(60);
+  // A longer budget is a new race too, and plays; a pause the user asked for is then kept
+  // when the surface changes.
+  await steps.fill('5000');
+  await steps.press('Enter');
+  await expect.poll(() => currentStep(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.getByTestId('pause').click();
+  await page.getByTestId('surface-option-quadratic').click();
+  await expect.poll(() => currentStep(page)).toBe(0);
+  await page.waitForTimeout(500);
+  expect(await currentStep(page)).toBe(0);
+  await expect(page.getByTestId('play')).toBeVisible();
+});

@@ -141,6 +141,46 @@ describe('RaceRunner', () => {
     expect(store.getState().traj.length).toBe(251);
   });
 
+  it('a new surface after a race that finished by itself plays on its own, as the first race did', async () => {
+    const { store, engine, clock } = await setup(100);
+    store.getState().setSteps(120);
+    for (let i = 0; i < 3; i++) await clock.frame();
+    store.getState().play();
+    for (let i = 0; i < 6; i++) await clock.frame();
+    expect(store.getState().step).toBe(120);
+    expect(store.getState().playing).toBe(false);
+    const configured = engine.configures;
+    store.getState().setObjective('himmelblau');
+    for (let i = 0; i < 2; i++) await clock.frame(); // configure, then the first frame's steps
+    expect(engine.configures).toBe(configured + 1);
+    expect(store.getState().resolved.objective.id).toBe('himmelblau');
+    expect(store.getState().playing).toBe(true);
+    expect(store.getState().step).toBe(100);
+    // It runs to its own end and stops by itself again.
+    for (let i = 0; i < 4; i++) await clock.frame();
+    expect(store.getState().step).toBe(store.getState().resolved.steps);
+    expect(store.getState().playing).toBe(false);
+    // Rewinding a finished race is the user's act: it waits at step 0 for Play.
+    store.getState().reset();
+    for (let i = 0; i < 4; i++) await clock.frame();
+    expect(store.getState().step).toBe(0);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it('a pause the user asked for is kept when the surface changes', async () => {
+    const { store, engine, clock } = await setup(10);
+    store.getState().play();
+    for (let i = 0; i < 3; i++) await clock.frame();
+    store.getState().pause();
+    await clock.frame();
+    const configured = engine.configures;
+    store.getState().setObjective('himmelblau');
+    for (let i = 0; i < 6; i++) await clock.frame();
+    expect(engine.configures).toBe(configured + 1);
+    expect(store.getState().playing).toBe(false);
+    expect(store.getState().step).toBe(0);
+  });
+
   it("'restart': a mid-race lr change restarts only that run, from its own step 0", async () => {
     const { store, engine, clock } = await setup(10);
     const uid = store.getState().draft.runs[3].uid;

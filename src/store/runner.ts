@@ -139,7 +139,7 @@ export class RaceRunner {
       return;
     }
     if (raceFinished(s.step, s.resolved.steps, s.statuses.map((x) => x.kind))) {
-      s.pause();
+      s.finish();
       return;
     }
     const frames = catchUpFrames(this.missedFrames);
@@ -184,6 +184,7 @@ export class RaceRunner {
       if (key !== this.key) return;
       this.store.getState().ingest(snap);
       this.store.getState().setNotice('notice.runContinues', uids[edited[0]]);
+      this.store.getState().resumeAfterFinish();
       return;
     }
     for (const i of edited) {
@@ -192,6 +193,8 @@ export class RaceRunner {
       this.store.getState().restartRun(i, snap);
     }
     this.store.getState().setNotice('notice.runRestarted', uids[edited[0]]);
+    // A finished race whose run was restarted plays that run on.
+    this.store.getState().resumeAfterFinish();
   }
 
   /** Configures a new race at step 0. */
@@ -205,6 +208,8 @@ export class RaceRunner {
     const snap = await engine.configure(e, { record: true });
     this.store.getState().beginRace(uids, minimaOf(e), getObjective(e.objective.id).bounded);
     this.store.getState().ingest(snap);
+    // A new race after one that finished by itself starts playing, as the first one did.
+    this.store.getState().resumeAfterFinish();
     // Some of what the badge says is known only once configured (the CPU engine's step code).
     this.store.getState().setEngineInfo(engine.info);
   }
