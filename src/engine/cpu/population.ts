@@ -153,6 +153,19 @@ export class Population {
     return this.wasm.notes(this.groups.map((g) => g.run));
   }
 
+  /**
+   * The step code advance(n, recordCount) really runs: recorded runs (a race's trajectories,
+   * drawn every step) always take the JS path, so a race whose runs are all recorded steps no
+   * wasm kernel even when its templates have one.
+   */
+  stepCode(recordCount: number): { kind: CpuKernel; notes: string[] } {
+    const kind = this.kernel, notes = this.kernelNotes();
+    const recorded = Math.min(Math.max(0, recordCount), this.count);
+    if (recorded === 0 || kind === 'js') return { kind, notes };
+    const note = recorded === this.count ? 'recorded runs (drawn every step) step on the JS path' : `${recorded} recorded run${recorded === 1 ? '' : 's'} (drawn every step) step on the JS path`;
+    return { kind: recorded === this.count ? 'js' : 'mixed', notes: [...notes, note] };
+  }
+
   reset(): void {
     this.wasm.releaseAll(false);
     this.step = 0;

@@ -286,6 +286,24 @@ describe('which path runs', () => {
     }
   });
 
+  it('names the step code recorded runs really take: a race whose runs are all drawn steps on JS', () => {
+    const e = exp({ id: 'rosenbrock' }, ['adam', 'sgd']);
+    const starts = Float64Array.from({ length: 38 }, (_, j) => Math.sin(j) * 2);
+    const p = new Population(e, 'f32', 0, 19, starts);
+    expect(p.stepCode(0)).toEqual({ kind: 'wasm-simd', notes: [] });
+    expect(p.stepCode(19)).toEqual({ kind: 'js', notes: ['recorded runs (drawn every step) step on the JS path'] });
+    expect(p.stepCode(64)).toEqual(p.stepCode(19));
+    expect(p.stepCode(2)).toEqual({ kind: 'mixed', notes: ['2 recorded runs (drawn every step) step on the JS path'] });
+    // And the JS path is what they take: recording them gives the wasm-off path's values bit for bit.
+    const q = new Population(e, 'f32', 0, 19, starts, { wasm: false });
+    p.advance(20, 19, () => {});
+    q.advance(20, 19, () => {});
+    expect(snapshot(p)).toEqual(snapshot(q));
+    // Without kernels (f64) recording changes nothing in the report.
+    const f64 = new Population(e, 'f64', 0, 19, starts);
+    expect(f64.stepCode(19)).toEqual({ kind: 'js', notes: f64.kernelNotes() });
+  });
+
   it('falls back to the JS path (and plain arrays) when the wasm memory cannot be had', () => {
     const Real = WebAssembly.Memory;
     const Failing = function () {

@@ -51,7 +51,7 @@ function currentSamples(): SliceSnapshot['samples'] {
 
 /** The runner's step code, for the replies that may change it. */
 function kernel(): SliceSnapshot['kernel'] {
-  return { kind: runner!.kernel, notes: runner!.kernelNotes() };
+  return runner!.stepCode(recordCount);
 }
 
 function configure(m: ConfigureRequest): SliceSnapshot {
