@@ -28,6 +28,9 @@ function applyTune(e: Engine, ev: Omit<TuneEvent, 'step'>): Promise<EngineSnapsh
 /** Makes a GPU engine, or null when there is no WebGPU adapter. */
 export type GpuEngineFactory = () => Promise<Engine | null>;
 
+/** Makes the CPU engine a fault or a switch moves to (the Web Worker engine in the app). */
+export type CpuEngineFactory = () => Engine;
+
 /** Engine wrapper that survives GPU faults and engine switches. */
 export class ResilientEngine implements Engine {
   private inner: Engine;
@@ -51,7 +54,11 @@ export class ResilientEngine implements Engine {
   private readonly faultListeners: ((f: EngineFault) => void)[] = [];
   private readonly changeListeners: ((info: EngineInfo) => void)[] = [];
 
-  constructor(initial: Engine, private readonly createGpu: GpuEngineFactory) {
+  constructor(
+    initial: Engine,
+    private readonly createGpu: GpuEngineFactory,
+    private readonly createCpu: CpuEngineFactory = () => new CpuEngine(),
+  ) {
     this.inner = initial;
     this.watch(initial);
   }
@@ -133,7 +140,7 @@ export class ResilientEngine implements Engine {
   async switchTo(kind: EngineKind): Promise<EngineSnapshot | undefined> {
     await this.settle();
     if (kind === this.inner.info.kind) return undefined;
-    const next = kind === 'gpu' ? await this.createGpu() : new CpuEngine();
+    const next = kind === 'gpu' ? await this.createGpu() : this.createCpu();
     if (!next) throw new Error('WebGPU is not available in this browser: no adapter.');
     return this.adopt(next);
   }
@@ -229,7 +236,7 @@ export class ResilientEngine implements Engine {
     if (this.failed.has(engine) || engine !== this.inner) return this.replacing ?? Promise.resolve();
     this.failed.add(engine);
     this.emit({ reason: fault.reason, message: `${fault.message} Continuing on the CPU engine.` });
-    this.replacing = this.adopt(new CpuEngine()).then(
+    this.replacing = this.adopt(this.createCpu()).then(
       () => { this.replacing = undefined; },
       (e) => { this.replacing = undefined; throw e; },
     );

@@ -5,57 +5,10 @@
  * or continues every run with the new value.
  */
 import { describe, expect, it } from 'vitest';
-import type { ResolvedExperiment } from '../core/experiment';
-import { createSimulation, type Simulation } from '../core/simulate';
 import { ResilientEngine } from '../engine/resilient';
-import type { Engine, EngineFault, EngineSnapshot } from '../engine/types';
+import { SimEngine } from '../engine/testing/simEngine';
 import { createAppStore } from './store';
 import { RaceRunner, type FrameScheduler } from './runner';
-
-/** The reference simulator as an Engine, in this thread. Counts overlapping calls. */
-class SimEngine implements Engine {
-  readonly info = { kind: 'cpu' as const, adapter: 'test simulator', software: false };
-  private sim: Simulation | null = null;
-  active = 0;
-  maxActive = 0;
-  calls: number[] = [];
-
-  private async run(op: () => void): Promise<EngineSnapshot> {
-    this.active++;
-    this.maxActive = Math.max(this.maxActive, this.active);
-    await Promise.resolve();
-    op();
-    this.active--;
-    const s = this.sim!;
-    return { step: s.step, x: s.x.slice(), y: s.y.slice(), loss: s.loss.slice(), gradNorm: s.gradNorm.slice(), status: s.statuses(), state: s.state.map((a) => a.slice()), grad: s.grad.slice() };
-  }
-  configure(e: ResolvedExperiment): Promise<EngineSnapshot> {
-    this.configures++;
-    return this.run(() => (this.sim = createSimulation(e)));
-  }
-  /** While set, step() waits for it: an engine slower than a frame. */
-  hold: Promise<void> | null = null;
-  async step(n: number): Promise<EngineSnapshot> {
-    this.calls.push(n);
-    if (this.hold) await this.hold;
-    return this.run(() => this.sim!.advance(n));
-  }
-  reset(): Promise<EngineSnapshot> {
-    return this.run(() => this.sim!.reset());
-  }
-  retune(e: ResolvedExperiment): Promise<EngineSnapshot> {
-    this.tunes.push('retune');
-    return this.run(() => this.sim!.retune(e));
-  }
-  restartRun(i: number, e: ResolvedExperiment): Promise<EngineSnapshot> {
-    this.tunes.push(`restart ${i}`);
-    return this.run(() => this.sim!.restartRun(i, e));
-  }
-  tunes: string[] = [];
-  configures = 0;
-  dispose(): void {}
-  onFault(_l: (f: EngineFault) => void): void {}
-}
 
 function manualClock(): FrameScheduler & { frame(): Promise<void> } {
   let cb: (() => void) | null = null;
@@ -90,7 +43,7 @@ describe('RaceRunner', () => {
     store.getState().play();
     for (let i = 0; i < 8; i++) await clock.frame();
     expect(store.getState().step).toBe(2);
-    expect(engine.calls).toEqual([1, 1]);
+    expect(engine.stepSizes).toEqual([1, 1]);
     expect(engine.maxActive).toBe(1);
   });
 
@@ -106,7 +59,7 @@ describe('RaceRunner', () => {
     release();
     await clock.frame(); // a third frame passes; the held request lands after its tick
     await clock.frame(); // (1 + 3 missed frames) × 2 steps
-    expect(engine.calls.slice(0, 2)).toEqual([2, 8]);
+    expect(engine.stepSizes.slice(0, 2)).toEqual([2, 8]);
     // A long stall is capped at 4 frames' worth.
     engine.hold = new Promise<void>((r) => (release = r));
     await clock.frame();
@@ -115,7 +68,7 @@ describe('RaceRunner', () => {
     release();
     await clock.frame();
     await clock.frame();
-    expect(engine.calls.slice(2, 4)).toEqual([2, 8]); // 11 frames missed, 4 frames' worth asked
+    expect(engine.stepSizes.slice(2, 4)).toEqual([2, 8]); // 11 frames missed, 4 frames' worth asked
     expect(engine.maxActive).toBe(1);
   });
 
