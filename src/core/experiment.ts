@@ -7,6 +7,7 @@ import type { ObjectiveId } from './objectives/types';
 import { getOptimizer, isOptimizerId, OPTIMIZERS } from './optimizers';
 import { getObjective, isObjectiveId, OBJECTIVES } from './objectives';
 import { compileCached } from './objectives/compileCache';
+import { MAX_FORMULA_LENGTH } from './expr/parser';
 import { defaultSchedule } from './schedule';
 import { buildRunPalette } from './runPalette';
 import {
@@ -94,7 +95,8 @@ export type DivergedReason = 'nan' | 'inf' | 'bound' | 'loss';
 /** Limits every config must respect (they bound memory and time in the engines). */
 export const MAX_RUNS = 64;
 export const MAX_STEPS = 100_000;
-export const MAX_FORMULA_LENGTH = 2000;
+/** The parser's own limit (src/core/expr/parser.ts), checked here too for share links. */
+export { MAX_FORMULA_LENGTH };
 export const MAX_LABEL_LENGTH = 64;
 
 /** Defaults filled in by resolveExperiment. */

@@ -37,6 +37,8 @@ export const en = {
     malformedNumber: "Malformed number '{{text}}'.",
     numberTooLarge: "The number {{text}} is too large for 32-bit floats (the GPU's precision).",
     unexpectedCharacter: "Unexpected character '{{char}}'.",
+    tooLong: 'The formula has {{length}} characters; at most {{max}} are allowed. The extra characters are marked.',
+    tooDeep: 'Nested too deeply: at most {{max}} levels of brackets, functions, signs and powers.',
   },
   surface: {
     pick: 'Loss surface',
@@ -197,6 +199,8 @@ export const en = {
     aria: 'Loss surface {{name}} with optimizer trajectories. Click to move the start point.',
     start: 'Start',
     minimum: 'Known minimum',
+    byRank: 'by rank',
+    byRankTitle: 'Colours by rank: the values span too many orders of magnitude for one scale, so equal heights of the bar are equal shares of the view, not equal steps of the value.',
     resetZoom: 'Reset zoom',
     zoomHint: 'Scroll to zoom, drag to pan',
     gradient: '−gradient',

@@ -39,6 +39,8 @@ export const zhCN: Catalogue = {
     malformedNumber: "数字格式错误：'{{text}}'。",
     numberTooLarge: '数字 {{text}} 超出了 32 位浮点数（GPU 的精度）的范围。',
     unexpectedCharacter: "无法识别的字符 '{{char}}'。",
+    tooLong: '公式有 {{length}} 个字符，最多允许 {{max}} 个。超出的字符已标出。',
+    tooDeep: '嵌套过深：括号、函数、正负号和乘方最多 {{max}} 层。',
   },
   surface: {
     pick: '损失函数曲面',
@@ -199,6 +201,8 @@ export const zhCN: Catalogue = {
     aria: '损失函数曲面 {{name}} 及各优化器的轨迹。点击即可移动起点。',
     start: '起点',
     minimum: '已知最小值',
+    byRank: '按排名',
+    byRankTitle: '按排名着色：数值跨越的数量级太多，单一刻度无法显示，因此色条上等高的部分对应视图中等量的区域，而不是等距的数值。',
     resetZoom: '重置缩放',
     zoomHint: '滚轮缩放，拖动平移',
     gradient: '负梯度',

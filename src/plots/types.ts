@@ -80,7 +80,7 @@ export interface SurfaceViewOptions {
   onSelectRun?(id: string): void;
   ariaLabel: string;
   /** Translated tooltip/legend words. */
-  labels?: { readonly start: string; readonly minimum: string };
+  labels?: { readonly start: string; readonly minimum: string; readonly byRank?: string; readonly byRankTitle?: string };
 }
 
 export interface SurfaceView {

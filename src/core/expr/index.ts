@@ -10,3 +10,4 @@ export { MAX_EXPANDED_POWER } from './lower';
 export { UNARY_FUNCTIONS, BINARY_FUNCTIONS } from './ast';
 export { createBatchEvaluator, evaluateBatch, roundF32FtzFast, type BatchEvaluator, type BatchPrecision } from './batch';
 export { finiteOnBox, FINITE_LIMIT, lossLowerBoundOnBox } from './range';
+export { MAX_FORMULA_LENGTH, MAX_NESTING } from './parser';

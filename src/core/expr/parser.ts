@@ -2,6 +2,20 @@ import { BINARY_FUNCTIONS, UNARY_FUNCTIONS, type AstNode, type FunctionName } fr
 import { FormulaError } from './errors';
 import { tokenize, type Token } from './tokenizer';
 
+/** Longest formula accepted (characters); bounds every stage's work and the share link. */
+export const MAX_FORMULA_LENGTH = 2000;
+
+/**
+ * Deepest nesting accepted: brackets, function calls, signs and exponents, counted together.
+ * Each level costs the parser five stack frames and every later stage (lowering to IR,
+ * differentiation, power lowering, tape building, LaTeX) one to three, so 100 levels stay far
+ * below any JavaScript engine's stack, Web Workers included. The tree's other source of depth,
+ * a flat chain like x+x+...+x, is bounded by MAX_FORMULA_LENGTH (parsed iteratively; later
+ * stages recurse once per operator, at most 1000 deep): nesting.test.ts runs both extremes
+ * through the whole compiler.
+ */
+export const MAX_NESTING = 100;
+
 /**
  * Recursive-descent parser. Grammar (lowest to highest precedence):
  *
@@ -15,9 +29,46 @@ import { tokenize, type Token } from './tokenizer';
  * guessing wrong silently would change the surface the student is looking at.
  */
 export function parse(source: string, params: readonly string[]): AstNode {
+  // The parser itself is safe at any length (nesting is bounded, chains are loops), so a
+  // formula nested too deeply says so even when it is also too long; any other error in an
+  // over-long formula reads as its length, the first thing to fix.
+  const tooLong = source.length > MAX_FORMULA_LENGTH
+    ? new FormulaError(
+        `The formula is ${source.length} characters long; at most ${MAX_FORMULA_LENGTH} are allowed`,
+        MAX_FORMULA_LENGTH,
+        source.length - MAX_FORMULA_LENGTH,
+        'tooLong',
+        { length: source.length, max: MAX_FORMULA_LENGTH },
+      )
+    : null;
+  let ast: AstNode;
+  try {
+    ast = parseChecked(source, params);
+  } catch (e) {
+    if (tooLong && !(e instanceof FormulaError && e.code === 'tooDeep')) throw tooLong;
+    throw e;
+  }
+  if (tooLong) throw tooLong;
+  return ast;
+}
+
+function parseChecked(source: string, params: readonly string[]): AstNode {
   const tokens = tokenize(source);
   if (tokens.length === 1) throw new FormulaError('The formula is empty', 0, 1, 'empty');
   let k = 0;
+  let depth = 0;
+  /** Enters one nesting level (bracket, call, sign, exponent) at `tok`, refusing past the limit. */
+  const enter = (tok: Token): void => {
+    if (++depth > MAX_NESTING) {
+      throw new FormulaError(
+        `Nested too deeply at position ${tok.pos}: at most ${MAX_NESTING} levels of brackets, functions, signs and powers`,
+        tok.pos,
+        Math.max(1, tok.text.length),
+        'tooDeep',
+        { max: MAX_NESTING },
+      );
+    }
+  };
   const peek = (): Token => tokens[k];
   const next = (): Token => tokens[k++];
 
@@ -75,7 +126,9 @@ export function parse(source: string, params: readonly string[]): AstNode {
     const tok = peek();
     if (tok.text === '-' || tok.text === '+') {
       next();
+      enter(tok);
       const arg = parseUnary();
+      depth--;
       return { kind: 'unary', op: tok.text, arg, start: tok.pos, end: arg.end };
     }
     return parsePower();
@@ -84,8 +137,9 @@ export function parse(source: string, params: readonly string[]): AstNode {
   function parsePower(): AstNode {
     const base = parsePrimary();
     if (peek().text !== '^') return base;
-    next();
+    enter(next());
     const exponent = parseUnary();
+    depth--;
     return { kind: 'binary', op: '^', left: base, right: exponent, start: base.start, end: exponent.end };
   }
 
@@ -94,8 +148,10 @@ export function parse(source: string, params: readonly string[]): AstNode {
     const span = { start: tok.pos, end: tok.pos + tok.text.length };
     if (tok.kind === 'num') return { kind: 'num', value: tok.value, text: tok.text, ...span };
     if (tok.kind === 'lparen') {
+      enter(tok);
       const inner = parseExpr();
       const close = expect('rparen', inner, tok);
+      depth--;
       // Keep the brackets in the span so "write (x+1)*y" hints quote them.
       return { ...inner, start: tok.pos, end: close.pos + 1 };
     }
@@ -133,7 +189,7 @@ export function parse(source: string, params: readonly string[]): AstNode {
         { name, fix: `${name}(${arg})` },
       );
     }
-    next();
+    enter(next());
     const args: AstNode[] = [];
     if (peek().kind !== 'rparen') {
       args.push(parseExpr());
@@ -143,6 +199,7 @@ export function parse(source: string, params: readonly string[]): AstNode {
       }
     }
     const close = expect('rparen', args[args.length - 1], open);
+    depth--;
     if (args.length !== arity) {
       const plural = arity === 1 ? 'argument' : 'arguments';
       throw new FormulaError(`${name} expects ${arity} ${plural}, got ${args.length}`, tok.pos, close.pos + 1 - tok.pos, 'arity', { name, expected: arity, got: args.length });

@@ -31,6 +31,8 @@ export type FormulaErrorCode =
   | 'malformedNumber'
   | 'numberTooLarge'
   | 'unexpectedCharacter'
+  | 'tooLong'
+  | 'tooDeep'
   | 'invalidParameter';
 
 /** Options for emitting WGSL. */

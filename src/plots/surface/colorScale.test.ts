@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { colorNormalizer, gridStats, logEpsilon, LOG_EPS_REL, sanitizeGrid } from './colorScale';
+import {
+  colorMapFor,
+  colorNormalizer,
+  colorPerplexity,
+  gridStats,
+  logEpsilon,
+  LOG_EPS_REL,
+  mapNormalizer,
+  MIN_COLOR_PERPLEXITY,
+  quantileKnots,
+  RANK_KNOTS,
+  sanitizeGrid,
+} from './colorScale';
 
 describe('gridStats', () => {
   it('ignores NaN and ±Infinity', () => {
@@ -52,5 +64,55 @@ describe('colorNormalizer', () => {
   it('NaN maps to the top of the scale, never NaN', () => {
     expect(colorNormalizer('linear', { min: 0, max: 1, finite: 2 })(NaN)).toBe(1);
     expect(colorNormalizer('log', { min: 0, max: 1, finite: 2 })(NaN)).toBe(1);
+  });
+});
+
+describe('colorMapFor (rank scale for views one fixed scale paints in one colour)', () => {
+  /** exp(exp(exp(x))) on x ∈ [−3, 1.8]: 2.86 to 1e260. */
+  const tower = Float64Array.from({ length: 4000 }, (_, i) => Math.exp(Math.exp(Math.exp(-3 + (4.8 * i) / 3999))));
+  const bowl = Float64Array.from({ length: 4000 }, (_, i) => ((i % 63) - 31) ** 2 + (Math.floor(i / 63) - 31) ** 2);
+
+  it('ranks a view whose values span hundreds of decades, on either requested scale', () => {
+    for (const kind of ['linear', 'log'] as const) {
+      const before = colorPerplexity(Array.from(quantileKnots(tower), colorNormalizer(kind, gridStats(tower))));
+      expect(before, kind).toBeLessThan(MIN_COLOR_PERPLEXITY);
+      const map = colorMapFor(kind, tower);
+      expect(map.scale).toBe('rank');
+      const t = Array.from(tower, mapNormalizer(map));
+      expect(colorPerplexity(t)).toBeGreaterThan(100);
+      // Monotone: a higher value never gets a lower colour; ends at 0 and 1.
+      for (let i = 1; i < t.length; i++) expect(t[i]).toBeGreaterThanOrEqual(t[i - 1]);
+      expect(t[0]).toBe(0);
+      expect(t[t.length - 1]).toBe(1);
+    }
+  });
+
+  it('keeps the surface scale where it already shows the surface', () => {
+    expect(colorMapFor('linear', bowl).scale).toBe('linear');
+    expect(colorMapFor('log', bowl).scale).toBe('log');
+  });
+
+  it('keeps a genuinely flat view flat: a narrow well on a plateau is not ranked', () => {
+    // Exactly 1 (in float64) outside |u| < 0.14: most of the view is truly flat.
+    const well = Float64Array.from({ length: 4000 }, (_, i) => 1 - Math.exp(-2000 * (((i % 63) - 31) / 31) ** 2));
+    expect(colorMapFor('linear', well).scale).toBe('linear');
+  });
+
+  it('rank colours: ties share the middle of their run; out-of-range and NaN clamp', () => {
+    const map = colorMapFor('linear', tower);
+    const norm = mapNormalizer(map);
+    expect(norm(-1)).toBe(0);
+    expect(norm(Infinity)).toBe(1);
+    expect(norm(NaN)).toBe(1);
+    const tied = mapNormalizer({ scale: 'rank', stats: { min: 0, max: 2, finite: 5 }, knots: Float64Array.from([0, 1, 1, 1, 2]) });
+    expect(tied(1)).toBe(0.5);
+    expect(tied(0.5)).toBe(0.125);
+  });
+
+  it('quantile knots keep both ends and at most RANK_KNOTS values, ignoring non-finite ones', () => {
+    const k = quantileKnots([...tower, NaN, Infinity]);
+    expect(k.length).toBe(RANK_KNOTS);
+    expect(k[0]).toBe(tower[0]);
+    expect(k[k.length - 1]).toBe(tower[tower.length - 1]);
   });
 });

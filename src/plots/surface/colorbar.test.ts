@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorbarTicks, spread } from './colorbar';
+import { colorbarTicks, compactLabel, spread } from './colorbar';
 
 describe('spread', () => {
   it('keeps both ends and spreads evenly', () => {
@@ -30,5 +30,25 @@ describe('colorbarTicks', () => {
   });
   it('empty input', () => {
     expect(colorbarTicks([])).toEqual([]);
+  });
+});
+
+describe('colour-bar labels that must fit beside the bar', () => {
+  const width = (s: string) => s.length * 6;
+  it('writes labels wider than the room compactly, keeping the others', () => {
+    const t = colorbarTicks(
+      [
+        { v: 2.86, y: 300 },
+        { v: 1.12037e280, y: 0 },
+      ],
+      18,
+      (l) => width(l) <= 48,
+    );
+    expect(t.map((x) => x.label)).toEqual(['2.86', '1.1e280']);
+  });
+  it('compactLabel: two digits, no exponent sign, minus kept', () => {
+    expect(compactLabel('1.12037e+280')).toBe('1.1e280');
+    expect(compactLabel('−4.5678e+12')).toBe('−4.6e12');
+    expect(compactLabel('n/a')).toBe('n/a');
   });
 });

@@ -1,14 +1,15 @@
 /**
  * Colour bar right of the plot: the LUT as a vertical gradient with value ticks, so colours
  * are readable as numbers. For the log scale the ticks sit at (a subset of) the contour levels,
- * placed through the same normaliser as the heatmap, so each tick marks a contour line.
+ * placed through the same normaliser as the heatmap, so each tick marks a contour line. On the
+ * rank scale (colour by quantile) a caption under the bar says so: equal heights of the bar are
+ * equal shares of the view, not equal steps of value.
  */
 import { format } from 'd3-format';
 import type { Selection } from 'd3-selection';
-import { colorNormalizer, type GridStats } from './colorScale';
+import { mapNormalizer, type ColorMap } from './colorScale';
 import { lutColor } from './palette';
 import type { PlotColors } from '../theme';
-import type { ColorScaleKind } from '../types';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -22,11 +23,13 @@ const MIN_GAP = 18;
  * Colour-bar labels: greedy from the bottom, dropping ticks closer than MIN_GAP px to the last
  * kept one (the top end replaces its too-close neighbour), then formatted with the fewest
  * significant digits (3 to 6) that keep neighbours distinct: log levels near a negative minimum
- * (−1.0316 + 10⁻³) would all read "−1.03" at three digits.
+ * (−1.0316 + 10⁻³) would all read "−1.03" at three digits. A label that `fits` refuses (wider
+ * than the room beside the bar) is written compactly instead (compactLabel).
  */
 export function colorbarTicks(
   ticks: readonly { v: number; y: number }[],
   minGap = MIN_GAP,
+  fits: (label: string) => boolean = () => true,
 ): { v: number; y: number; label: string }[] {
   const kept: { v: number; y: number }[] = [];
   for (const t of ticks) {
@@ -38,13 +41,24 @@ export function colorbarTicks(
     if (kept.length > 1) kept.pop();
     kept.push(top);
   }
+  const fit = (labels: string[]) => labels.map((l) => (fits(l) ? l : compactLabel(l)));
   for (let p = 3; p <= 6; p++) {
     const f = format(`.${p}~g`);
-    const labels = kept.map((t) => f(t.v));
+    const labels = fit(kept.map((t) => f(t.v)));
     if (p === 6 || labels.every((l, i) => i === 0 || l !== labels[i - 1]))
       return kept.map((t, i) => ({ ...t, label: labels[i] }));
   }
   return [];
+}
+
+/**
+ * A label in the fewest characters d3 can give: two significant digits, and an exponent
+ * without its '+' ("1.12037e+280" -> "1.1e280"), for labels wider than the room beside the bar.
+ */
+export function compactLabel(label: string): string {
+  const v = Number(label.replace('−', '-'));
+  if (!Number.isFinite(v)) return label;
+  return format('.2~g')(v).replace('e+', 'e');
 }
 
 /** At most `max` evenly spread items of a list, ends included. */
@@ -55,18 +69,31 @@ export function spread<T>(items: readonly T[], max: number): T[] {
   return out;
 }
 
-/** Renders the bar (height px tall) and its ticks into `g`. */
+/** Text of the colour bar: label fitting, and the caption shown on the rank scale. */
+export interface ColorbarText {
+  readonly fontPx: number;
+  /** Width of the room for tick labels right of the bar, px, and a measure of text at fontPx. */
+  readonly maxLabelWidth: number;
+  readonly width: (s: string) => number;
+  /** Caption under the bar on the rank scale, e.g. "by rank". */
+  readonly rankCaption: string;
+  /** Its tooltip: what the rank scale means. */
+  readonly rankTitle: string;
+}
+
+/** Renders the bar (height px tall), its ticks and (rank scale) its caption into `g`. */
 export function renderColorbar(
   g: G,
   gradientId: string,
   height: number,
-  stats: GridStats,
-  kind: ColorScaleKind,
+  map: ColorMap,
   thresholds: readonly number[],
   lut: Uint8ClampedArray,
   colors: PlotColors,
-  fontPx = 10,
+  text: ColorbarText,
 ): void {
+  const { fontPx } = text;
+  const { stats } = map;
   const stops = Array.from({ length: 17 }, (_, i) => i / 16);
   const grad = g
     .selectAll<SVGLinearGradientElement, unknown>('linearGradient')
@@ -92,12 +119,13 @@ export function renderColorbar(
     .attr('fill', `url(#${gradientId})`)
     .attr('stroke', colors.muted)
     .attr('stroke-width', 0.5);
-  const norm = colorNormalizer(kind, stats);
+  const norm = mapNormalizer(map);
   const values =
     stats.max > stats.min ? [stats.min, ...spread(thresholds, 6), stats.max] : [stats.min];
   const ticks = colorbarTicks(
     values.map((v) => ({ v, y: height * (1 - norm(v)) })),
     Math.max(MIN_GAP, fontPx * 1.8),
+    (label) => text.width(label) <= text.maxLabelWidth,
   );
   const tick = g
     .selectAll<SVGGElement, { v: number; y: number; label: string }>('g.gs-ctick')
@@ -122,4 +150,22 @@ export function renderColorbar(
     .attr('fill', colors.fg)
     .style('font-variant-numeric', 'tabular-nums')
     .text((t) => t.label);
+  const caption = g
+    .selectAll<SVGTextElement, string>('text.gs-bar-caption')
+    .data(map.scale === 'rank' ? [text.rankCaption] : [])
+    .join((enter) => {
+      const t = enter.append('text');
+      t.append('tspan');
+      t.append('title');
+      return t;
+    })
+    .attr('class', 'gs-bar-caption')
+    .attr('data-testid', 'colorbar-caption')
+    .attr('x', 0)
+    .attr('y', height + fontPx * 1.6)
+    .attr('font-size', fontPx)
+    .attr('fill', colors.muted)
+    .style('pointer-events', 'auto');
+  caption.select('tspan').text((d) => d);
+  caption.select('title').text(text.rankTitle);
 }

@@ -7,21 +7,25 @@ import type { Selection } from 'd3-selection';
 import { contourPaths } from './contourPaths';
 import { contourThresholds } from './thresholds';
 import type { SampledField } from './heatmap';
-import type { ColorScaleKind, PlotTheme } from '../types';
+import type { ColorMap } from './colorScale';
+import type { PlotTheme } from '../types';
 
 /** About this many contour levels per view. */
 export const CONTOUR_COUNT = 14;
 
 const INK: Record<PlotTheme, string> = { light: '#0b1020', dark: '#ffffff' };
 
-/** Draws the contours of `s` into `g` (replacing previous ones); returns the thresholds used. */
+/**
+ * Draws the contours of `s` into `g` (replacing previous ones) at levels matching the heatmap's
+ * colour map; returns the thresholds used.
+ */
 export function renderContours(
   g: Selection<SVGGElement, unknown, null, undefined>,
   s: SampledField,
-  kind: ColorScaleKind,
+  map: ColorMap,
   theme: PlotTheme,
 ): number[] {
-  const thresholds = contourThresholds(s.values, kind, CONTOUR_COUNT);
+  const thresholds = contourThresholds(s.values, map.scale, CONTOUR_COUNT, map.knots);
   const paths = contourPaths(s.values, s.grid, thresholds);
   g.selectAll<SVGPathElement, unknown>('path')
     .data(paths)

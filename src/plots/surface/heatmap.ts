@@ -4,10 +4,10 @@
  * scaled up with bilinear smoothing onto a device-pixel-sized canvas: smooth gradients at a
  * fraction of the evaluations of one per device pixel.
  */
-import { colorNormalizer, gridStats, sanitizeGrid, type GridStats } from './colorScale';
+import { gridStats, mapNormalizer, sanitizeGrid, type ColorMap, type GridStats } from './colorScale';
 import { LUT_SIZE } from './palette';
 import { sampleGrid, type GridSpec } from './transform';
-import type { Box, ColorScaleKind, SurfaceField } from '../types';
+import type { Box, SurfaceField } from '../types';
 
 /** A sampled field: finite values (see sanitizeGrid) and their stats. */
 export interface SampledField {
@@ -32,7 +32,7 @@ export function paintHeatmap(
   canvas: HTMLCanvasElement,
   scratch: HTMLCanvasElement,
   s: SampledField,
-  kind: ColorScaleKind,
+  map: ColorMap,
   lut: Uint8ClampedArray,
 ): void {
   const { nx, ny } = s.grid;
@@ -43,7 +43,7 @@ export function paintHeatmap(
   if (!sctx || !ctx) return;
   const img = sctx.createImageData(nx, ny);
   const px = img.data;
-  const norm = colorNormalizer(kind, s.stats);
+  const norm = mapNormalizer(map);
   const top = LUT_SIZE - 1;
   for (let i = 0; i < s.values.length; i++) {
     const k = Math.round(norm(s.values[i]) * top) * 4;

@@ -11,6 +11,7 @@ import { select } from 'd3-selection';
 import { planYTicks, renderAxes, TICK_SIZE, type PlotFont } from './axes';
 import { COLORBAR_WIDTH, renderColorbar } from './colorbar';
 import { renderContours } from './contours';
+import { colorMapFor } from './colorScale';
 import { paintHeatmap, sampleField, type SampledField } from './heatmap';
 import { attachInteraction } from './interaction';
 import { renderHeads, renderMinima, renderStart } from './markers';
@@ -68,6 +69,8 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
   const labels = {
     start: options.labels?.start ?? 'Start',
     minimum: options.labels?.minimum ?? 'Minimum',
+    byRank: options.labels?.byRank ?? 'by rank',
+    byRankTitle: options.labels?.byRankTitle ?? 'Colours by rank (quantile).',
   };
 
   const root = doc.createElement('div');
@@ -253,24 +256,23 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
       heatKey = hk;
       sampled = sampleField(s.field, v, gridSpec(f.width, f.height, spacing));
       const lut = colorLut(s.theme);
-      paintHeatmap(heat, scratch, sampled, s.colorScale, lut);
+      const map = colorMapFor(s.colorScale, sampled.values, sampled.stats);
+      paintHeatmap(heat, scratch, sampled, map, lut);
       const coarse = sampleField(
         s.field,
         v,
         gridSpec(f.width, f.height, spacing * CONTOUR_SPACING_FACTOR),
       );
-      const thresholds = renderContours(gContours, coarse, s.colorScale, s.theme);
-      renderColorbar(
-        gBar,
-        `${uid}-grad`,
-        f.height,
-        sampled.stats,
-        s.colorScale,
-        thresholds,
-        lut,
-        c,
-        font.size * SMALL_TEXT_SCALE,
-      );
+      const thresholds = renderContours(gContours, coarse, map, s.theme);
+      const barPx = font.size * SMALL_TEXT_SCALE;
+      renderColorbar(gBar, `${uid}-grad`, f.height, map, thresholds, lut, c, {
+        fontPx: barPx,
+        maxLabelWidth: MARGIN.right - (14 + COLORBAR_WIDTH + 6) - 2,
+        width: (t) => font.width(t, barPx),
+        rankCaption: labels.byRank,
+        rankTitle: labels.byRankTitle,
+      });
+      heat.dataset.scale = map.scale;
       heat.dataset.min = String(sampled.stats.min);
       heat.dataset.max = String(sampled.stats.max);
     }

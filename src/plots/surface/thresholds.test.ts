@@ -35,3 +35,14 @@ describe('contourThresholds', () => {
     expect(contourThresholds([], 'linear', 10)).toEqual([]);
   });
 });
+
+describe('contourThresholds on the rank scale', () => {
+  it('puts levels at even quantiles, strictly inside the range', () => {
+    const values = Array.from({ length: 101 }, (_, i) => 10 ** (i * 3)); // 1 .. 1e300
+    const t = contourThresholds(values, 'rank', 4);
+    expect(t).toEqual([1e60, 1e120, 1e180, 1e240]);
+  });
+  it('drops repeated quantiles of ties', () => {
+    expect(contourThresholds([0, 5, 5, 5, 5, 5, 5, 9], 'rank', 6)).toEqual([5]);
+  });
+});

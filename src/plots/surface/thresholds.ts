@@ -1,10 +1,11 @@
 /**
  * Pure contour levels. Linear: d3's nice ticks strictly inside (min, max). Log: levels
  * fmin + 10^t with t on nice ticks in log10 space between ε·10 and the range, matching the log
- * colour scale (see colorScale.ts), so every band of colour gets a line.
+ * colour scale (see colorScale.ts), so every band of colour gets a line. Rank: the values at
+ * evenly spaced quantiles, so each line encloses the same share of the view.
  */
 import { ticks } from 'd3-array';
-import { gridStats, logEpsilon } from './colorScale';
+import { gridStats, logEpsilon, quantileKnots, type MapScale } from './colorScale';
 
 /**
  * Contour thresholds (ascending, strictly between the finite min and max of `values`) for
@@ -12,12 +13,14 @@ import { gridStats, logEpsilon } from './colorScale';
  */
 export function contourThresholds(
   values: ArrayLike<number>,
-  scale: 'linear' | 'log',
+  scale: MapScale,
   count: number,
+  knots?: Float64Array,
 ): number[] {
   const stats = gridStats(values);
   const { min, max } = stats;
   if (!(max > min) || !(count >= 1)) return [];
+  if (scale === 'rank') return rankLevels(knots ?? quantileKnots(values), min, max, count);
   if (scale === 'linear')
     return thin(
       ticks(min, max, count).filter((t) => t > min && t < max),
@@ -48,4 +51,15 @@ function thin(levels: number[], count: number): number[] {
   if (levels.length <= 1.5 * count) return levels;
   const k = Math.ceil(levels.length / count);
   return levels.filter((_, i) => i % k === 0);
+}
+
+/** Values at the quantiles i/(count+1), strictly inside (min, max), ascending and distinct. */
+function rankLevels(knots: Float64Array, min: number, max: number, count: number): number[] {
+  const out: number[] = [];
+  const n = knots.length;
+  for (let i = 1; i <= count && n > 0; i++) {
+    const level = knots[Math.round((i * (n - 1)) / (count + 1))];
+    if (level > min && level < max && (out.length === 0 || level > out[out.length - 1])) out.push(level);
+  }
+  return out;
 }

@@ -32,7 +32,7 @@ export function SurfacePanel() {
     };
     const view: SurfaceView = createSurfaceView(el, {
       ariaLabel: t('view.aria', { name }),
-      labels: { start: t('view.start'), minimum: t('view.minimum') },
+      labels: { start: t('view.start'), minimum: t('view.minimum'), byRank: t('view.byRank'), byRankTitle: t('view.byRankTitle') },
       onStartChange: (x, y) => appStore.getState().setStart(x, y),
       onViewChange: (box) => appStore.getState().setView(box),
       onSelectRun: (id) => appStore.getState().selectRun(id),

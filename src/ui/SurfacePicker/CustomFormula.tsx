@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormulaErrorInfo } from '../../core/expr/types';
 import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
+import { errorExcerpt } from './errorExcerpt';
 
 const selectText = (s: AppState) => s.formulaText;
 
@@ -34,6 +35,7 @@ export function CustomFormula() {
   const error = useApp(selectError);
   const [text, setText] = useState(saved);
   const apply = () => appStore.getState().setCustomFormula(text);
+  const excerpt = error && errorExcerpt(saved, error.position, error.length);
 
   return (
     <div className="formula">
@@ -63,13 +65,13 @@ export function CustomFormula() {
       <p className="hint" id="gs-formula-hint">
         {t('surface.customHint')}
       </p>
-      {error && (
+      {error && excerpt && (
         <div className="formula__error" role="alert" data-testid="formula-error">
           <p>{t('surface.formulaError', { pos: error.position + 1, message: formulaMessage(t, error) })}</p>
           <pre className="formula__src" aria-hidden="true">
-            {saved.slice(0, error.position)}
-            <mark data-testid="formula-error-mark">{saved.slice(error.position, error.position + error.length) || ' '}</mark>
-            {saved.slice(error.position + error.length)}
+            {excerpt.before}
+            <mark data-testid="formula-error-mark">{excerpt.mark || ' '}</mark>
+            {excerpt.after}
           </pre>
           <p className="hint">{t('surface.keptPrevious')}</p>
         </div>
