@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveExperiment } from '../src/core/experiment';
 import { simulate } from '../src/core/simulate';
+import { defaultLinkState, encodeLink } from '../src/core/shareLink';
 
 const EXAMPLE = 'examples/rosenbrock-race.json';
 
@@ -72,5 +73,19 @@ describe('scripts/simulate.ts', { timeout: 30_000 }, () => {
     const none = cli();
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/usage/);
+  });
+
+  it('a share link gives the same CSV as the JSON file of the same experiment; what it cannot apply goes to stderr', () => {
+    const json = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    const fromFile = cli(EXAMPLE);
+    const link = `http://localhost:5173/?engine=cpu#${encodeLink({ ...defaultLinkState(), experiment: resolveExperiment(json) })}`;
+    const fromLink = cli(link);
+    expect(fromLink.stderr).toBe('');
+    expect(fromLink.code).toBe(0);
+    expect(fromLink.stdout).toBe(fromFile.stdout);
+    const partly = cli('v=1&f=booth&steps=2&runs=adam(lr=0.1);sgd(lr=abc)');
+    expect(partly.code).toBe(0);
+    expect(partly.stderr).toContain('ignored runs[1].hyper.lr = abc is not a number');
+    expect(partly.stdout.trimEnd().split('\n')).toHaveLength(1 + 2 * 3);
   });
 });

@@ -1,5 +1,10 @@
 /**
- * Headless simulator: `npm run simulate -- <config.json> [--f32]`.
+ * Headless simulator: `npm run simulate -- <config.json | share link> [--f32]`.
+ *
+ * The argument is a JSON file, or a share link as the app's Copy link gives it (a whole URL
+ * with '#v=1&…', or just the fragment starting with 'v=' or '#'; quote it for the shell). A
+ * link is read as the app reads it: what it cannot apply is listed on stderr
+ * (`simulate: link: ignored runs[1].hyper.lr = abc is not a number`) and the rest simulates.
  *
  * Input: an experiment config as JSON (the shape resolveExperiment accepts; see
  * src/core/experiment.ts), e.g.
@@ -17,10 +22,12 @@
  * maximum 10`) and exit code 2, for a missing/unreadable file, invalid JSON or a bad config.
  */
 import { readFileSync } from 'node:fs';
-import { ExperimentError, resolveExperiment } from '../src/core/experiment';
+import { ExperimentError, resolveExperiment, type ResolvedExperiment } from '../src/core/experiment';
 import { simulate, type Precision } from '../src/core/simulate';
+import { decodeLink } from '../src/core/shareLink';
+import { linkFragment } from './simulateArgs';
 
-const USAGE = 'usage: npm run simulate -- <config.json> [--f32]';
+const USAGE = "usage: npm run simulate -- <config.json | 'share link'> [--f32]";
 
 // `npm run simulate -- c.json | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -39,6 +46,13 @@ function main(argv: readonly string[]): void {
   for (const f of flags) if (f !== '--f32') fail(`unknown option ${f}\n${USAGE}`);
   if (files.length !== 1) fail(USAGE);
   const precision: Precision = flags.includes('--f32') ? 'f32' : 'f64';
+  const fragment = linkFragment(files[0]);
+  if (fragment !== null) {
+    const { state, notices } = decodeLink(fragment);
+    for (const n of notices) process.stderr.write(`simulate: link: ignored ${n.detail}\n`);
+    write(state.experiment, precision);
+    return;
+  }
   let text: string;
   try {
     text = readFileSync(files[0], 'utf8');
@@ -58,6 +72,11 @@ function main(argv: readonly string[]): void {
     if (e instanceof ExperimentError) fail(`${files[0]}: ${e.message}`);
     throw e;
   }
+  write(exp, precision);
+}
+
+/** The CSV of every run's trajectory on stdout. */
+function write(exp: ResolvedExperiment, precision: Precision): void {
   const traces = simulate(exp, precision);
   const out: string[] = ['run,step,x,y,loss\n'];
   let chunk = '';

@@ -17,35 +17,43 @@ export class ExperimentError extends Error {
   }
 }
 
-const scheduleInput = z.strictObject({
-  kind: z.enum(['constant', 'step', 'exponential', 'cosine']).optional(),
-  step_size: z.number().optional(),
-  gamma: z.number().optional(),
-  t_max: z.number().optional(),
-  min_factor: z.number().optional(),
-  warmup: z.number().optional(),
-});
+// `link` metadata drives the share-link codec (src/core/shareLink/schema.ts): a field added
+// here travels in links with no codec change.
+const scheduleInput = z
+  .strictObject({
+    kind: z.enum(['constant', 'step', 'exponential', 'cosine']).optional(),
+    step_size: z.number().optional(),
+    gamma: z.number().optional(),
+    t_max: z.number().optional(),
+    min_factor: z.number().optional(),
+    warmup: z.number().optional(),
+  })
+  .meta({ link: { head: 'kind' } });
 
-const runInput = z.strictObject({
-  optimizer: z.string(),
-  hyper: z.record(z.string(), z.union([z.number(), z.boolean()])).optional(),
-  label: z.string().optional(),
-  color: z.string().optional(),
-  hidden: z.boolean().optional(),
-  schedule: scheduleInput.optional(),
-  max_grad_norm: z.number().optional(),
-});
+const runInput = z
+  .strictObject({
+    optimizer: z.string(),
+    hyper: z.record(z.string(), z.union([z.number(), z.boolean()])).optional(),
+    label: z.string().optional(),
+    color: z.string().optional(),
+    hidden: z.boolean().optional(),
+    schedule: scheduleInput.optional(),
+    max_grad_norm: z.number().optional(),
+  })
+  .meta({ link: { head: 'optimizer', spread: 'hyper' } });
 
 /** Shape of an experiment config as written by people, the CLI and share links. */
 export const experimentInputSchema = z.strictObject({
   version: z.literal(1).optional(),
-  objective: z.strictObject({
-    id: z.string(),
-    params: z.record(z.string(), z.number()).optional(),
-    formula: z.string().optional(),
-  }),
+  objective: z
+    .strictObject({
+      id: z.string(),
+      params: z.record(z.string(), z.number()).optional(),
+      formula: z.string().optional(),
+    })
+    .meta({ link: { head: 'id', spread: 'params', key: 'f' } }),
   start: z.tuple([z.number(), z.number()]).optional(),
-  steps: z.number().optional(),
+  steps: z.number().optional().meta({ link: { context: true } }),
   seed: z.number().optional(),
   gradTol: z.number().optional(),
   bound: z.number().optional(),
