@@ -9,6 +9,9 @@ import { ExplainPanel } from './ui/ExplainPanel/ExplainPanel';
 import { FaultBanner } from './ui/FaultBanner/FaultBanner';
 import { Header } from './ui/Header/Header';
 import { HelpOverlay } from './ui/HelpOverlay/HelpOverlay';
+import { LessonCard } from './ui/LessonPanel/LessonCard';
+import { SharePanel } from './ui/SharePanel/SharePanel';
+import { EmbedBar } from './ui/EmbedBar/EmbedBar';
 import { PlaybackBar } from './ui/PlaybackBar/PlaybackBar';
 import { RunStatusList } from './ui/RunStatusList/RunStatusList';
 import { SurfacePanel } from './ui/SurfacePanel/SurfacePanel';
@@ -23,10 +26,12 @@ export function App() {
         {t('app.skip')}
       </a>
       <Header />
+      <EmbedBar />
       <FaultBanner />
       <div className="layout">
         <ControlPanel />
         <main className="stage" id="gs-stage" tabIndex={-1}>
+          <LessonCard />
           <section className="card stage__surface" aria-label={t('panel.surface')}>
             <PlaybackBar />
             <SurfacePanel />
@@ -41,6 +46,7 @@ export function App() {
         </main>
       </div>
       <HelpOverlay />
+      <SharePanel />
     </div>
   );
 }

@@ -53,3 +53,32 @@ test('switching to 简体中文 leaves no English UI string', async ({ page }) =
   await page.goto('/?engine=cpu&autoplay=0');
   await expect(page.getByTestId('play').or(page.getByTestId('pause'))).toHaveText(/播放|暂停/);
 });
+
+test('in 简体中文 the Share dialog, the Export menu and a link notice have no English UI string', async ({ page }) => {
+  await page.goto('/?engine=cpu&autoplay=0#v=1&f=booth&runs=adam;nosuch&bogus=1&lang=zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByTestId('link-notice')).toContainText('此链接未能完全应用');
+  await expect(page.getByTestId('link-notice')).toContainText('未知设置');
+  const texts: string[] = [];
+  const grab = async () =>
+    texts.push(
+      await page.evaluate(() => {
+        const attrs = [...document.querySelectorAll('[aria-label],[title],[placeholder]')].flatMap((el) =>
+          ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''),
+        );
+        // The notice's details quote the link itself (field names, values): not UI text.
+        const body = document.body.cloneNode(true) as HTMLElement;
+        body.querySelectorAll('.link-notice__detail, .link-notice__field').forEach((e) => e.remove());
+        return `${body.innerText}\n${attrs.join('\n')}`;
+      }),
+    );
+  await grab();
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-dialog')).toContainText('学生链接');
+  await grab();
+  await page.getByTestId('share-close').click();
+  await page.getByTestId('export-menu').click();
+  await grab();
+  const left = englishFragments().filter((f) => texts.some((t) => t.includes(f)));
+  expect(left).toEqual([]);
+});

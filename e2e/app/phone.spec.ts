@@ -75,6 +75,12 @@ test('390 px: the title reads in full, help and engine stay usable, targets ≥ 
   // Help and the engine choice are on screen and work.
   for (const id of ['help-button', 'engine-select', 'lang-switch', 'theme-switch', 'drawer-toggle'])
     await expect(page.getByTestId(id), id).toBeInViewport();
+  // The header's controls take two rows, not three: title row, then the engine row.
+  const rows = await page.locator('.topbar button:visible, .topbar select:visible').evaluateAll((els) => {
+    const centres = els.map((e) => e.getBoundingClientRect()).map((r) => r.top + r.height / 2).sort((a, b) => a - b);
+    return centres.filter((c, i) => i === 0 || c - centres[i - 1] > 12).length;
+  });
+  expect(rows).toBeLessThanOrEqual(2);
   await page.getByTestId('engine-select').selectOption('cpu');
   await expect(page.getByTestId('engine-badge')).toHaveAttribute('data-kind', 'cpu');
   await page.getByTestId('help-button').tap();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RUNS, resolveExperiment, RUN_PALETTE } from '../core/experiment';
-import { addRun, atRunCap, duplicateRun, nextColor, patchRun, physicsKey, removeRun, setHyper, setObjective, toExperimentInput } from './draft';
+import { addRun, atRunCap, duplicateRun, fromResolved, nextColor, patchRun, physicsKey, removeRun, setHyper, setObjective, toExperimentInput } from './draft';
 import { defaultExperiment } from './defaults';
 
 describe('draft reducers', () => {
@@ -83,5 +83,19 @@ describe('the run cap', () => {
     const d = addRun(defaultExperiment(), 'adam');
     expect(d.runs[4].ordinal).toBe(2);
     expect(toExperimentInput(d).runs[4]).not.toHaveProperty('ordinal');
+  });
+});
+
+describe('fromResolved', () => {
+  it('gives fresh uids and per-optimizer ordinals, and resolves back to the same experiment', () => {
+    const e = resolveExperiment({
+      objective: { id: 'beale' },
+      seed: 7,
+      runs: [{ optimizer: 'adam', hyper: { lr: 0.05 } }, { optimizer: 'sgd' }, { optimizer: 'adam', label: 'slow', schedule: { kind: 'cosine', t_max: 100 } }],
+    });
+    const d = fromResolved(e);
+    expect(d.runs.map((r) => [r.uid, r.ordinal])).toEqual([['r1', 1], ['r2', 1], ['r3', 2]]);
+    expect(d.nextUid).toBe(4);
+    expect(resolveExperiment(toExperimentInput(d))).toEqual(e);
   });
 });

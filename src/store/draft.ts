@@ -158,6 +158,21 @@ export function toExperimentInput(d: ExperimentDraft): ExperimentInput {
 }
 
 /**
+ * The draft of a resolved experiment (a share link, an imported file, a lesson): fresh uids
+ * r1…rn and, per optimizer, ordinals 1, 2, … in run order, so the second Adam reads "Adam 2".
+ * toExperimentInput(fromResolved(e)) resolves to e again.
+ */
+export function fromResolved(e: ResolvedExperiment): ExperimentDraft {
+  const counts = new Map<OptimizerId, number>();
+  const runs: RunDraft[] = e.runs.map((r, i) => {
+    const ordinal = (counts.get(r.optimizer) ?? 0) + 1;
+    counts.set(r.optimizer, ordinal);
+    return { ...r, hyper: { ...r.hyper }, schedule: { ...r.schedule }, uid: `r${i + 1}`, ordinal };
+  });
+  return { ...e, objective: { ...e.objective, params: { ...e.objective.params } }, start: [e.start[0], e.start[1]], runs, nextUid: runs.length + 1 };
+}
+
+/**
  * The fields that change what the engine computes. Label, colour and visibility are
  * presentation: changing them must not restart a race.
  */

@@ -14,6 +14,7 @@ import * as D from './draft';
 import { defaultExperiment } from './defaults';
 import { withMaxGradNorm, withSchedule } from './tuning';
 import type { AppState } from './state';
+import type { Box } from '../core/objectives/types';
 
 /** Why the config changed; the runner decides from it whether a race restarts. */
 export type ChangeKind = 'hyper' | 'structure' | 'cosmetic';
@@ -53,6 +54,12 @@ export interface ExperimentSlice {
   setStart(x: number, y: number): void;
   setSteps(steps: number): boolean;
   dismissConfigError(): void;
+  /**
+   * Replaces the whole experiment (a share link, an imported file, a lesson, the remembered
+   * state): a new race from step 0, the given zoom window (null = the surface's own view),
+   * the first run selected. `e` is already validated (resolveExperiment or the link decoder).
+   */
+  loadExperiment(e: ResolvedExperiment, view?: Box | null): void;
 }
 
 function errorOf(e: unknown): ConfigError {
@@ -135,4 +142,14 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
   setStart: (x, y) => void get().applyDraft({ ...get().draft, start: [x, y] }, 'structure'),
   setSteps: (steps) => get().applyDraft({ ...get().draft, steps }, 'structure'),
   dismissConfigError: () => set({ configError: null }),
+  loadExperiment(e, view = null) {
+    const draft = D.fromResolved(e);
+    if (!get().applyDraft(draft, 'structure')) return;
+    set({
+      view,
+      selectedUid: draft.runs[0]?.uid ?? null,
+      formulaError: null,
+      ...(e.objective.formula !== undefined ? { formulaText: e.objective.formula } : {}),
+    });
+  },
 });

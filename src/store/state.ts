@@ -4,5 +4,6 @@ import type { RunsSlice } from './runsSlice';
 import type { PlaybackSlice } from './playbackSlice';
 import type { EngineSlice } from './engineSlice';
 import type { UiSlice } from './uiSlice';
+import type { ClassroomSlice } from './classroomSlice';
 
-export type AppState = ExperimentSlice & RunsSlice & PlaybackSlice & EngineSlice & UiSlice;
+export type AppState = ExperimentSlice & RunsSlice & PlaybackSlice & EngineSlice & UiSlice & ClassroomSlice;

@@ -11,6 +11,7 @@ import { createRunsSlice } from './runsSlice';
 import { createPlaybackSlice } from './playbackSlice';
 import { createEngineSlice } from './engineSlice';
 import { createUiSlice } from './uiSlice';
+import { createClassroomSlice } from './classroomSlice';
 import type { AppState } from './state';
 
 export type { AppState } from './state';
@@ -24,6 +25,7 @@ export function createAppStore(): AppStore {
     ...createPlaybackSlice(...a),
     ...createEngineSlice(...a),
     ...createUiSlice(...a),
+    ...createClassroomSlice(...a),
   }));
   store.setState({ selectedUid: store.getState().draft.runs[0]?.uid ?? null });
   return store;

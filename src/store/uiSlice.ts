@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { Box } from '../core/objectives/types';
+import { isLessonId } from '../core/lessons';
 import type { AppState } from './state';
 
 export type Theme = 'light' | 'dark';
@@ -25,6 +26,11 @@ export interface UiSlice {
   helpOpen: boolean;
   /** A short notice for the status line: an i18n key and the run it is about, if any. */
   notice: Notice | null;
+  /**
+   * The built-in lesson whose card is open (src/core/lessons), or null. Editing the race keeps
+   * it (a teacher may tweak the lesson); closing the card clears it. Share links carry it.
+   */
+  lessonId: string | null;
   setTheme(theme: Theme): void;
   setLanguage(language: Language): void;
   setHyperMode(mode: HyperChangeMode): void;
@@ -33,6 +39,8 @@ export interface UiSlice {
   setDrawerOpen(open: boolean): void;
   setHelpOpen(open: boolean): void;
   setNotice(key: string | null, runUid?: string): void;
+  /** Opens the card of lesson `id` (an id no built-in lesson has, e.g. from a newer link, reads as null). */
+  setLesson(id: string | null): void;
 }
 
 /** A notice: `key` is translated with {{run}} = the name of run `runUid`. */
@@ -50,6 +58,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   drawerOpen: false,
   helpOpen: false,
   notice: null,
+  lessonId: null,
   setTheme: (theme) => set({ theme }),
   setLanguage: (language) => set({ language }),
   setHyperMode: (hyperMode) => set({ hyperMode }),
@@ -58,4 +67,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setNotice: (key, runUid) => set({ notice: key === null ? null : { key, runUid } }),
+  setLesson: (id) => set({ lessonId: id !== null && isLessonId(id) ? id : null }),
 });

@@ -1,5 +1,5 @@
 /**
- * The control panel: surface, optimizers, run settings. A sidebar on wide screens; a drawer
+ * The control panel: lessons, surface, optimizers, run settings. A sidebar on wide screens; a drawer
  * (opened from the header) on phones.
  */
 import type { ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 import { Icon } from '../Icon/Icon';
+import { LessonPicker } from '../LessonPanel/LessonPicker';
 import { OptimizerList } from '../OptimizerList/OptimizerList';
 import { RunSettings } from '../RunSettings/RunSettings';
 import { SurfacePicker } from '../SurfacePicker/SurfacePicker';
@@ -15,7 +16,7 @@ const selectDrawer = (s: AppState) => s.drawerOpen;
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section className="panel__section" aria-labelledby={id}>
+    <section className="panel__section" aria-labelledby={id} data-section={id}>
       <h2 className="panel__title" id={id}>
         {title}
       </h2>
@@ -43,6 +44,9 @@ export function ControlPanel() {
             <Icon name="close" />
           </button>
         </div>
+        <Section id="gs-sec-lessons" title={t('lessons.title')}>
+          <LessonPicker />
+        </Section>
         <Section id="gs-sec-surface" title={t('panel.surface')}>
           <SurfacePicker />
         </Section>

@@ -5,6 +5,7 @@ import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 import { Icon } from '../Icon/Icon';
 import { runName } from '../text/names';
+import { LinkNotice } from '../LinkNotice/LinkNotice';
 
 const selectFault = (s: AppState) => s.fault;
 const selectConfigError = (s: AppState) => s.configError;
@@ -25,6 +26,7 @@ export function FaultBanner() {
   }, [notice]);
   return (
     <div className="banners" aria-live="polite">
+      <LinkNotice />
       {fault && (
         <div className="banner banner--warn" role="alert" data-testid="fault-banner">
           <strong>{t('engine.faultTitle')}</strong>

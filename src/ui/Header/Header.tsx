@@ -5,17 +5,21 @@ import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 import type { Language } from '../../store/uiSlice';
 import { EngineBadge } from '../EngineBadge/EngineBadge';
+import { ExportMenu } from '../ExportMenu/ExportMenu';
 import { Icon } from '../Icon/Icon';
+import { setPresentation } from '../share/modes';
 
 const selectTheme = (s: AppState) => s.theme;
 const selectLanguage = (s: AppState) => s.language;
 const selectDrawer = (s: AppState) => s.drawerOpen;
+const selectPresenting = (s: AppState) => s.presenting;
 
 export function Header() {
   const { t } = useTranslation();
   const theme = useApp(selectTheme);
   const language = useApp(selectLanguage);
   const drawerOpen = useApp(selectDrawer);
+  const presenting = useApp(selectPresenting);
   const s = appStore.getState();
 
   return (
@@ -54,6 +58,29 @@ export function Header() {
             ))}
           </select>
         </label>
+        <ExportMenu />
+        <button
+          type="button"
+          className="icon-btn"
+          data-testid="share-button"
+          aria-label={t('share.open')}
+          title={t('share.open')}
+          aria-haspopup="dialog"
+          onClick={() => s.setShareOpen(true)}
+        >
+          <Icon name="link" size={20} />
+        </button>
+        <button
+          type="button"
+          className={presenting ? 'icon-btn is-on' : 'icon-btn'}
+          data-testid="present-toggle"
+          aria-pressed={presenting}
+          aria-label={presenting ? t('share.presentOff') : t('share.presentOn')}
+          title={presenting ? t('share.presentOff') : t('share.presentOn')}
+          onClick={() => setPresentation(appStore, !presenting)}
+        >
+          <Icon name={presenting ? 'exitPresent' : 'present'} size={20} />
+        </button>
         <button
           type="button"
           className="icon-btn"

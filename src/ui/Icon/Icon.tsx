@@ -16,6 +16,9 @@ const PATHS = {
   close: 'M6 6l12 12M18 6L6 18',
   chevron: 'M9 6l6 6-6 6',
   zoomOut: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM21 21l-5-5M8 11h6',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  present: 'M3 4h18v12H3zM12 16v4M8 20h8',
+  exitPresent: 'M3 4h18v12H3zM12 16v4M8 20h8M9 7l6 6M15 7l-6 6',
 } as const;
 
 export type IconName = keyof typeof PATHS;
