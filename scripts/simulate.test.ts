@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveExperiment } from '../src/core/experiment';
 import { simulate } from '../src/core/simulate';
 import { defaultLinkState, encodeLink } from '../src/core/shareLink';
+import { configData, resolveTrainingConfig, runTraining, withOptimizer } from '../src/core/training';
 
 const EXAMPLE = 'examples/rosenbrock-race.json';
 
@@ -87,5 +88,67 @@ describe('scripts/simulate.ts', { timeout: 30_000 }, () => {
     expect(partly.code).toBe(0);
     expect(partly.stderr).toContain('ignored runs[1].hyper.lr = abc is not a number');
     expect(partly.stdout.trimEnd().split('\n')).toHaveLength(1 + 2 * 3);
+  });
+});
+
+const TEXTBOOK = 'examples/textbook-momentum.json';
+
+/** A training CSV's rows and its final '# params' line, numbers parsed back. */
+function trainingOutput(stdout: string) {
+  const lines = stdout.trimEnd().split('\n');
+  const header = lines[0];
+  const last = lines[lines.length - 1];
+  const rows = lines.slice(1, -1).map((l) => l.split(',').map(Number));
+  const m = /^# params \(w1\.\.w9, b\): learned=\[(.*)\] true=\[(.*)\]$/.exec(last);
+  expect(m, last).not.toBeNull();
+  return { header, rows, learned: m![1].split(',').map(Number), truth: m![2].split(',').map(Number) };
+}
+
+describe('scripts/simulate.ts, training configs', { timeout: 30_000 }, () => {
+  it('prints epoch,loss for the textbook example at full precision, then learned vs true parameters', () => {
+    const { code, stdout, stderr } = cli(TEXTBOOK);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = trainingOutput(stdout);
+    expect(out.header).toBe('epoch,loss');
+    const config = resolveTrainingConfig(JSON.parse(readFileSync(TEXTBOOK, 'utf8')));
+    const run = runTraining(config);
+    expect(out.rows).toEqual(Array.from(run.losses, (l, e) => [e, l]));
+    expect(out.learned).toEqual(Array.from(run.params));
+    expect(out.truth).toEqual(Array.from(run.truth));
+    // The lesson's story in the table itself: the loss falls to about σ²/2 = 0.005.
+    expect(out.rows[20][1]).toBeLessThan(out.rows[0][1] / 100);
+  });
+
+  it('--vs=gd adds plain GD on the same data; the GD twin file prints that very column', () => {
+    const both = cli(TEXTBOOK, '--vs=gd');
+    expect(both.code).toBe(0);
+    const out = trainingOutput(both.stdout);
+    expect(out.header).toBe('epoch,loss,loss_gd');
+    const config = resolveTrainingConfig(JSON.parse(readFileSync(TEXTBOOK, 'utf8')));
+    const gd = runTraining(withOptimizer(config, 'gd'), configData(config)).losses;
+    expect(out.rows.map((r) => r[2])).toEqual(Array.from(gd));
+    for (let e = 1; e <= 10; e++) expect(out.rows[e][1]).toBeLessThan(out.rows[e][2]);
+    const twin = trainingOutput(cli('examples/textbook-gd.json').stdout);
+    expect(twin.rows.map((r) => r[1])).toEqual(Array.from(gd));
+  });
+
+  it('a bad training config exits 2 and names the field; --f32 and --vs are refused where they do not apply', () => {
+    const bad = cli(tempConfig(JSON.stringify({ kind: 'training', lr: -1 })));
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/config\.json: lr = -1 is below the minimum 0\n$/);
+    const batch = cli(tempConfig(JSON.stringify({ kind: 'training', samples: 100, batch: 200 })));
+    expect(batch.code).toBe(2);
+    expect(batch.stderr).toContain('batch = 200 is above the maximum 100');
+    const f32 = cli(TEXTBOOK, '--f32');
+    expect(f32.code).toBe(2);
+    expect(f32.stderr).toMatch(/--f32 is only for experiment configs/);
+    const vs = cli(EXAMPLE, '--vs=gd');
+    expect(vs.code).toBe(2);
+    expect(vs.stderr).toMatch(/--vs=gd is only for training configs/);
+    const unknown = cli(TEXTBOOK, '--vs=adam');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--vs=adam: not an optimizer of training configs/);
   });
 });
