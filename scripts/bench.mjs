@@ -10,7 +10,10 @@
  * BENCH_TF_WORK (run-steps per measurement), BENCH_REPEAT (measurements per row, the fastest
  * is reported; default 3), BENCH_ONLY (regex: rows whose name matches, e.g.
  * 'GPU|Bare|Tensor'), BENCH_CALL_STEPS (steps per step(n) call of the engine rows; default: as
- * the app's runner sizes its calls at its top speed, 100 to 400), BENCH_HEADED=1 (show the window).
+ * the app's runner sizes its calls at its top speed, 100 to 400), BENCH_HEADED=1 (show the window),
+ * BENCH_DATASET_SAMPLES (the dataset rows' samples, default 1,000,000), BENCH_DATASET_RUNS
+ * (comma list of GPU runs per call for the dataset rows, default 1; BENCH_ONLY=Dataset runs
+ * only those rows).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
@@ -37,6 +40,8 @@ try {
   result = await page.evaluate((o) => window.bench.run(o), {
     runs, only, gpuWork: Number(process.env.BENCH_GPU_WORK ?? 0), cpuWork: Number(process.env.BENCH_CPU_WORK ?? 0), tfWork: Number(process.env.BENCH_TF_WORK ?? 0),
     repeat: Number(process.env.BENCH_REPEAT ?? 3), callSteps: Number(process.env.BENCH_CALL_STEPS ?? 0),
+    datasetSamples: Number(process.env.BENCH_DATASET_SAMPLES ?? 0),
+    datasetRuns: (process.env.BENCH_DATASET_RUNS ?? '').split(',').filter(Boolean).map(Number),
   });
 } finally {
   await browser.close();
@@ -68,6 +73,19 @@ for (const t of targets) {
   const v = t.value === undefined ? '—' : t.value.toFixed(2);
   const met = t.value === undefined || t.target === undefined ? '—' : t.value >= t.target ? 'yes' : 'no';
   lines.push(`| ${t.name} | ${v} | ${t.target ?? '—'} | ${met} |`);
+}
+// Dataset rows: full-batch gradients of linear regression on a million samples, GPU vs CPU.
+const dsRows = result.datasetRows ?? [];
+if (dsRows.length > 0) {
+  lines.push('', `Full-batch gradient evaluations per second on ${dsRows[0].samples.toLocaleString('en-US')} samples (linear regression), GPU vs CPU, in one run:`, '',
+    '| implementation | samples | runs per call | calls | seconds | full-batch gradients/s | per-sample gradients/s | note |', '|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of dsRows) {
+    lines.push(`| ${r.impl} | ${r.samples.toLocaleString('en-US')} | ${r.runs} | ${r.calls} | ${r.seconds.toFixed(3)} | ${r.error ? '—' : r.evaluationsPerSecond.toFixed(2)} | ${r.error ? '—' : fmt(r.sampleGradientsPerSecond)} | ${r.error ? `error: ${r.error}` : (r.note ?? '')} |`);
+  }
+  const cpuDs = dsRows.find((r) => r.impl.includes('CPU') && !r.error);
+  for (const g of dsRows.filter((r) => r.impl.includes('GPU') && !r.error)) {
+    if (cpuDs) lines.push('', `${g.impl} / CPU, per-sample gradients/s: ${(g.sampleGradientsPerSecond / cpuDs.sampleGradientsPerSecond).toFixed(2)}`);
+  }
 }
 console.log(lines.join('\n'));
 mkdirSync('bench-results', { recursive: true });

@@ -7,6 +7,7 @@
  */
 import { createGpuEngine } from '../../src/engine/factory';
 import { bareKernel } from './bare';
+import { datasetRows } from './datasetGradients';
 import { tfjsAdamOptimizer, tfjsWebgpu } from './tfjs';
 import { cpuEngine, gpuEngine, plainLoop, referenceLoop, type Driving, type Measure } from './workloads';
 
@@ -45,6 +46,9 @@ export interface BenchOptions {
   readonly repeat?: number;
   /** Steps per step(n) call of the engine rows; 0 = as the app's runner sizes them ('ui'). */
   readonly callSteps?: number;
+  /** The dataset rows (./datasetGradients): samples (default 1,000,000) and GPU runs per call (default [1]). */
+  readonly datasetSamples?: number;
+  readonly datasetRuns?: number[];
 }
 
 const clampSteps = (work: number, runs: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(work / runs)));
@@ -113,7 +117,9 @@ async function run(opts: BenchOptions) {
       { impl: 'TensorFlow.js webgpu, hand-written update ops', f: () => tfjsWebgpu(R, ts) },
     ]);
   }
-  return { adapter, cores: navigator.hardwareConcurrency, userAgent: navigator.userAgent, rows };
+  // Full-batch gradients on a dataset: their own table (other units than optimizer-steps).
+  const dataset = await datasetRows(opts.datasetSamples || 1_000_000, opts.datasetRuns?.length ? opts.datasetRuns : [1], only);
+  return { adapter, cores: navigator.hardwareConcurrency, userAgent: navigator.userAgent, rows, datasetRows: dataset };
 }
 
 declare global {
