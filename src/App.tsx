@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { Charts } from './ui/Charts/Charts';
 import { ControlPanel } from './ui/ControlPanel/ControlPanel';
+import { DataPanel } from './ui/DataPanel/DataPanel';
 import { ExplainPanel } from './ui/ExplainPanel/ExplainPanel';
 import { FaultBanner } from './ui/FaultBanner/FaultBanner';
 import { Header } from './ui/Header/Header';
@@ -37,6 +38,7 @@ export function App() {
             <SurfacePanel />
             <RunStatusList />
           </section>
+          <DataPanel />
           <div className="stage__side">
             <section className="card stage__charts" aria-label={t('charts.loss')}>
               <Charts />

@@ -19,6 +19,7 @@ describe('resolveExperiment defaults', () => {
       hidden: false,
       schedule: { kind: 'constant', step_size: 125, gamma: 0.5, t_max: 500, min_factor: 0, warmup: 0 },
       max_grad_norm: 0,
+      batch: { size: 0, sampling: 'shuffle' },
     });
     expect(e.runs[1].hyper.nesterov).toBe(1);
     expect(e.runs[1].color).toBe(RUN_PALETTE[1]);
@@ -115,6 +116,12 @@ describe('resolveExperiment errors', () => {
   });
 });
 
+/** A valid value of a parameter at fraction `f` of its range (whole numbers and switches kept so). */
+function paramValue(p: { min: number; max: number; kind?: 'real' | 'int' | 'bool' }, f: number): number {
+  const v = p.min + f * (p.max - p.min);
+  return p.kind === 'bool' ? Math.round(f) : p.kind === 'int' ? Math.round(v) : v;
+}
+
 /** Valid configs: random objective/params, runs with random hypers inside their ranges. */
 const configArb = fc
   .record({
@@ -139,7 +146,7 @@ const configArb = fc
   .map(({ obj, pFrac, steps, seed, start, runs }) => ({
     objective: {
       id: obj.id,
-      params: Object.fromEntries(obj.params.map((p, i) => [p.name, p.min + pFrac[i] * (p.max - p.min)])),
+      params: Object.fromEntries(obj.params.map((p, i) => [p.name, paramValue(p, pFrac[i])])),
       ...(obj.id === 'custom' ? { formula: 'x^2 - x*y + sin(y)' } : {}),
     },
     ...(steps !== undefined ? { steps } : {}),

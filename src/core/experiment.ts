@@ -17,6 +17,7 @@ import {
   experimentInputSchema,
   issueError,
   show,
+  type BatchInput,
   type ExperimentInput,
   type ScheduleInput,
 } from './experiment/input';
@@ -49,7 +50,24 @@ export interface ResolvedRun {
   readonly schedule: ScheduleConfig;
   /** Gradient clipping by global norm (torch.nn.utils.clip_grad_norm_); 0 = off. */
   readonly max_grad_norm: number;
+  /**
+   * Dataset objectives: the samples each step's gradient averages over. size 0 = the full
+   * batch, B = a mini-batch of B (1: stochastic gradient descent), drawn with replacement or
+   * from shuffled epochs. Ignored on surfaces (a sum of one term).
+   */
+  readonly batch: BatchConfig;
 }
+
+/** A run's batch regime (src/core/finiteSum/sampler.ts). */
+export interface BatchConfig {
+  readonly size: number;
+  readonly sampling: 'replacement' | 'shuffle';
+}
+
+/** The full batch, the default regime. */
+export const DEFAULT_BATCH: BatchConfig = { size: 0, sampling: 'shuffle' };
+/** Largest mini-batch (the largest dataset). */
+export const MAX_BATCH = 1_000_000;
 
 export interface ResolvedExperiment {
   readonly version: 1;
@@ -175,6 +193,14 @@ function resolveRun(i: number, run: ExperimentInput['runs'][number], steps: numb
     hidden: run.hidden ?? false,
     schedule: resolveSchedule(`${path}.schedule`, run.schedule ?? {}, steps),
     max_grad_norm: checkNumber(`${path}.max_grad_norm`, run.max_grad_norm ?? 0, { min: 0, max: 1e6 }),
+    batch: resolveBatch(`${path}.batch`, run.batch ?? {}),
+  };
+}
+
+function resolveBatch(path: string, b: BatchInput): BatchConfig {
+  return {
+    size: checkNumber(`${path}.size`, b.size ?? DEFAULT_BATCH.size, { min: 0, max: MAX_BATCH, kind: 'int' }),
+    sampling: b.sampling ?? DEFAULT_BATCH.sampling,
   };
 }
 
@@ -231,6 +257,7 @@ export function experimentToJSON(exp: ResolvedExperiment): ExperimentInput {
         hidden: r.hidden,
         schedule: { kind: s.kind, step_size: s.step_size, gamma: s.gamma, t_max: s.t_max, min_factor: s.min_factor, warmup: s.warmup },
         max_grad_norm: r.max_grad_norm,
+        batch: { size: r.batch.size, sampling: r.batch.sampling },
       };
     }),
   };

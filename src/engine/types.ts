@@ -105,6 +105,7 @@ export interface Engine {
 }
 
 export interface EngineFault {
-  readonly reason: 'device-lost' | 'shader' | 'out-of-memory' | 'limits' | 'worker';
+  /** 'unsupported': an experiment this engine does not run (the fallback runs it instead). */
+  readonly reason: 'device-lost' | 'shader' | 'out-of-memory' | 'limits' | 'worker' | 'unsupported';
   readonly message: string;
 }

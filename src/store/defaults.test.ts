@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveExperiment } from '../core/experiment';
 import { OBJECTIVES } from '../core/objectives';
 import { simulate } from '../core/simulate';
+import { dataRaceConfig, raceTraces } from '../core/finiteSum';
 import { defaultExperiment } from './defaults';
 import { addRun, setObjective, toExperimentInput } from './draft';
 
@@ -17,7 +18,9 @@ describe('the default race on every built-in surface', () => {
   for (const precision of ['f64', 'f32'] as const) {
     it(`no run diverges within 10 steps and every run moves (${precision})`, () => {
       for (const o of BUILT_IN) {
-        const traces = simulate({ ...defaultRace(o.id), steps: 10 }, precision);
+        const e = { ...defaultRace(o.id), steps: 10 };
+        const data = dataRaceConfig(e);
+        const traces = data ? raceTraces(data, precision) : simulate(e, precision);
         traces.forEach((t, i) => {
           const what = `${o.id} run ${i}`;
           expect(t.status.kind, `${what}: ${JSON.stringify(t.status)}`).not.toBe('diverged');

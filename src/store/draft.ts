@@ -4,7 +4,7 @@
  * lookup). Every function here is pure: it returns a new draft and never mutates its input,
  * so the store's reducers are unit-testable without a DOM or an engine.
  */
-import type { ExperimentInput, ResolvedExperiment, ResolvedRun, ScheduleConfig } from '../core/experiment';
+import type { BatchConfig, ExperimentInput, ResolvedExperiment, ResolvedRun, ScheduleConfig } from '../core/experiment';
 import type { ObjectiveId } from '../core/objectives/types';
 import type { OptimizerId } from '../core/optimizers/types';
 import { getOptimizer } from '../core/optimizers';
@@ -12,11 +12,13 @@ import { getObjective } from '../core/objectives';
 import { MAX_RUNS, RUN_PALETTE as palette } from '../core/experiment';
 
 /** One run as the UI edits it. `label` '' means "use the translated optimizer name". */
-export interface RunDraft extends Omit<ResolvedRun, 'hyper' | 'schedule'> {
+export interface RunDraft extends Omit<ResolvedRun, 'hyper' | 'schedule' | 'batch'> {
   readonly uid: string;
   readonly hyper: Readonly<Record<string, number>>;
   /** Absent: a constant learning rate (resolveExperiment fills the defaults). */
   readonly schedule?: ScheduleConfig;
+  /** Absent: the full batch (dataset objectives only; surfaces ignore it). */
+  readonly batch?: BatchConfig;
   /**
    * The run's number among the runs of its optimizer, fixed when it is added: the second Adam
    * run is "Adam 2" (src/ui/text/names.ts). UI-only, like uid. Absent reads as 1.
@@ -177,6 +179,6 @@ export function fromResolved(e: ResolvedExperiment): ExperimentDraft {
  * presentation: changing them must not restart a race.
  */
 export function physicsKey(e: ResolvedExperiment): string {
-  const runs = e.runs.map((r) => ({ o: r.optimizer, h: r.hyper, s: r.schedule, c: r.max_grad_norm }));
+  const runs = e.runs.map((r) => ({ o: r.optimizer, h: r.hyper, s: r.schedule, c: r.max_grad_norm, b: r.batch }));
   return JSON.stringify({ o: e.objective, st: e.start, n: e.steps, seed: e.seed, g: e.gradTol, b: e.bound, runs });
 }

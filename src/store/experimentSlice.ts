@@ -4,7 +4,7 @@
  * resolveExperiment; a refused edit leaves both the draft and the race untouched.
  */
 import type { StateCreator } from 'zustand';
-import type { ResolvedExperiment, ScheduleConfig } from '../core/experiment';
+import type { BatchConfig, ResolvedExperiment, ScheduleConfig } from '../core/experiment';
 import { resolveExperiment } from '../core/experiment';
 import type { ObjectiveId } from '../core/objectives/types';
 import type { OptimizerId } from '../core/optimizers/types';
@@ -47,6 +47,8 @@ export interface ExperimentSlice {
   setSchedule(uid: string, patch: Partial<ScheduleConfig>): boolean;
   /** Sets a run's gradient clipping norm (0 = off); a hyperparameter change. */
   setMaxGradNorm(uid: string, value: number): boolean;
+  /** Sets a run's batch regime (dataset objectives): the race starts again. */
+  setBatch(uid: string, batch: BatchConfig): boolean;
   setObjective(id: ObjectiveId): void;
   setObjectiveParam(name: string, value: number): boolean;
   /** Compiles the formula; on error keeps the previous surface and reports the position. */
@@ -119,6 +121,7 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
   setHyper: (uid, name, value) => get().applyDraft(D.setHyper(get().draft, uid, name, value), 'hyper'),
   setSchedule: (uid, patch) => get().applyDraft(withSchedule(get().draft, uid, patch), 'hyper'),
   setMaxGradNorm: (uid, value) => get().applyDraft(withMaxGradNorm(get().draft, uid, value), 'hyper'),
+  setBatch: (uid, batch) => get().applyDraft(D.patchRun(get().draft, uid, { batch }), 'structure'),
   setObjective(id) {
     if (id === 'custom') {
       get().setCustomFormula(get().formulaText);

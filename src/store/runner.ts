@@ -33,7 +33,7 @@ const rafScheduler: FrameScheduler = {
 
 function minimaOf(e: ResolvedExperiment): KnownMinimum[] {
   try {
-    return [...bindObjective(e.objective.id, e.objective.params, e.objective.formula).minima];
+    return [...bindObjective(e.objective.id, e.objective.params, e.objective.formula, e.seed).minima];
   } catch {
     return [];
   }
@@ -45,6 +45,8 @@ function minimaOf(e: ResolvedExperiment): KnownMinimum[] {
  */
 export function editedRuns(prev: ResolvedExperiment | null, next: ResolvedExperiment): number[] | null {
   if (!prev) return null;
+  // A race on data is reconfigured on any edit (its engine neither retunes nor restarts a run).
+  if (getObjective(next.objective.id).dataset) return null;
   try {
     assertRetunable(prev, next);
   } catch {

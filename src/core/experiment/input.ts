@@ -30,6 +30,12 @@ const scheduleInput = z
   })
   .meta({ link: { head: 'kind' } });
 
+/** How a run draws its samples on a dataset objective (ignored on surfaces). */
+const batchInput = z.strictObject({
+  size: z.number().optional(),
+  sampling: z.enum(['replacement', 'shuffle']).optional(),
+});
+
 const runInput = z
   .strictObject({
     optimizer: z.string(),
@@ -39,6 +45,7 @@ const runInput = z
     hidden: z.boolean().optional(),
     schedule: scheduleInput.optional(),
     max_grad_norm: z.number().optional(),
+    batch: batchInput.optional(),
   })
   .meta({ link: { head: 'optimizer', spread: 'hyper' } });
 
@@ -144,3 +151,6 @@ export function checkNames(path: string, given: Readonly<Record<string, unknown>
 /** The schedule as written (every field optional). */
 export type ScheduleInput = z.infer<typeof scheduleInput>;
 
+
+/** The batch regime as written (every field optional). */
+export type BatchInput = z.infer<typeof batchInput>;

@@ -34,13 +34,14 @@ export function paramVector(
   def: {
     readonly params: readonly { readonly name: string; readonly default: number }[];
     readonly derived: readonly string[];
-    derive(p: Readonly<Record<string, number>>): Record<string, number>;
+    derive(p: Readonly<Record<string, number>>, seed?: number): Record<string, number>;
   },
   p: Readonly<Record<string, number>>,
+  seed?: number,
 ): Float64Array {
   const full: Record<string, number> = {};
   for (const s of def.params) full[s.name] = p[s.name] ?? s.default;
-  const d = def.derive(full);
+  const d = def.derive(full, seed);
   const v = new Float64Array(def.params.length + def.derived.length);
   def.params.forEach((s, i) => (v[i] = full[s.name]));
   def.derived.forEach((name, j) => (v[def.params.length + j] = d[name]));

@@ -17,13 +17,16 @@ import { styblinskiTang } from './styblinskiTang';
 import { saddle } from './saddle';
 import { twoWells } from './twoWells';
 import { custom } from './custom';
+import { linearRegression, logisticRegression } from './datasets';
+import { datasetFor } from './datasetCache';
+import { logisticSurface } from './datasetSurface';
 
 export type { BoundObjective, Box, KnownMinimum, ObjectiveDef, ObjectiveId, ObjectiveParamSpec } from './types';
 
 /** All objectives, in the order the UI lists them ('custom' last). */
 export const OBJECTIVES: readonly ObjectiveDef[] = [
   quadratic, rosenbrock, beale, himmelblau, booth, rastrigin, ackley, goldsteinPrice,
-  sixHumpCamel, styblinskiTang, saddle, twoWells, custom,
+  sixHumpCamel, styblinskiTang, saddle, twoWells, linearRegression, logisticRegression, custom,
 ];
 
 const BY_ID = new Map<string, ObjectiveDef>(OBJECTIVES.map((d) => [d.id, d]));
@@ -50,17 +53,32 @@ export function defaultParams(def: ObjectiveDef): Record<string, number> {
  * ignored here, the experiment validator rejects them). For 'custom', `customFormula` (in x, y
  * only) replaces the default formula. Compiles once per formula text (memoised); throws
  * FormulaError for a formula that does not compile. Values are float64; the f32 mode rounds
- * them itself.
+ * them itself. Dataset objectives draw their samples from `seed` (the experiment's).
  */
 export function bindObjective(
   id: ObjectiveId,
   params: Readonly<Record<string, number>> = {},
   customFormula?: string,
+  seed = 1,
 ): BoundObjective {
   const base = getObjective(id);
   const def: ObjectiveDef = id === 'custom' && customFormula !== undefined ? { ...base, formula: customFormula } : base;
   const formula = compileCached(def.formula, paramNamesOf(def));
   const full = { ...defaultParams(def) };
   for (const s of def.params) if (params[s.name] !== undefined) full[s.name] = params[s.name];
-  return { def, formula, paramValues: paramVector(def, full), minima: def.minima(full) };
+  const bound = { def, formula, paramValues: paramVector(def, full, seed), minima: def.minima(full, seed) };
+  return def.dataset ? { ...bound, dataset: datasetFor(id, full, seed) } : bound;
+}
+
+/**
+ * The surface view's value at (x, y): the formula's, except for logistic regression, whose
+ * surface is the mean per-sample loss over its data (src/core/objectives/datasetSurface.ts).
+ */
+export function surfaceValue(bound: BoundObjective): (x: number, y: number) => number {
+  if (bound.dataset && bound.def.id === 'logistic_regression') return logisticSurface(bound.dataset).value;
+  const out = new Float64Array(3);
+  return (x, y) => {
+    bound.formula.evaluate(x, y, bound.paramValues, out);
+    return out[0];
+  };
 }

@@ -4,6 +4,8 @@
  * gradient and its WGSL are generated from the formula; nothing is written twice.
  */
 import type { CompiledFormula } from '../expr/types';
+import type { Dataset, DatasetKind } from '../data/types';
+import type { SampleLoss } from '../finiteSum/losses';
 
 export type ObjectiveId =
   | 'quadratic'
@@ -18,6 +20,8 @@ export type ObjectiveId =
   | 'styblinski_tang'
   | 'saddle'
   | 'two_wells'
+  | 'linear_regression'
+  | 'logistic_regression'
   | 'custom';
 
 /** A user-facing parameter of a surface (e.g. Rosenbrock's a and b). */
@@ -28,6 +32,8 @@ export interface ObjectiveParamSpec {
   readonly min: number;
   readonly max: number;
   readonly scale: 'linear' | 'log';
+  /** 'int': whole numbers (a sample count); 'bool': 0 or 1 (a switch). Default 'real'. */
+  readonly kind?: 'real' | 'int' | 'bool';
 }
 
 export interface Box {
@@ -55,13 +61,13 @@ export interface ObjectiveDef {
    * rotation), so the formula stays free of transcendental calls where possible.
    */
   readonly derived: readonly string[];
-  derive(p: Readonly<Record<string, number>>): Record<string, number>;
+  derive(p: Readonly<Record<string, number>>, seed?: number): Record<string, number>;
   /** Where the function is meaningful (test points are drawn here). */
   readonly domain: Box;
   /** Default view window of the surface view. */
   readonly view: Box;
   /** Known minima for the given params (computed numerically where no closed form exists). */
-  minima(p: Readonly<Record<string, number>>): readonly KnownMinimum[];
+  minima(p: Readonly<Record<string, number>>, seed?: number): readonly KnownMinimum[];
   readonly start: readonly [number, number];
   readonly colorScale: 'linear' | 'log';
   /** False for surfaces without a lower bound (saddle): runs are expected to diverge. */
@@ -73,6 +79,12 @@ export interface ObjectiveDef {
    * (Adam, RMSprop, ...) normalise the gradient and ignore it.
    */
   readonly lrScale?: number;
+  /**
+   * Dataset objectives (finite sums): the kind of data and the per-sample loss the engines
+   * average over the run's batches (src/core/finiteSum). The data come from the experiment's
+   * seed and the objective's params.
+   */
+  readonly dataset?: { readonly kind: DatasetKind; readonly loss: SampleLoss };
 }
 
 /** An objective bound to parameter values, ready to evaluate. */
@@ -82,4 +94,6 @@ export interface BoundObjective {
   /** Values in `formula.params` order (user params then derived). */
   readonly paramValues: Float64Array;
   readonly minima: readonly KnownMinimum[];
+  /** Dataset objectives: the samples (from the experiment's seed). */
+  readonly dataset?: Dataset;
 }

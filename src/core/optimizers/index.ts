@@ -16,6 +16,8 @@ import { adamax } from './adamax';
 import { nadam } from './nadam';
 import { radam } from './radam';
 import { lion } from './lion';
+import { sag } from './sag';
+import { svrg } from './svrg';
 
 export type { BatchStepContext, HyperSpec, HyperValues, OptimizerDef, OptimizerId, StepContext } from './types';
 export { clipGradNorm } from './clip';
@@ -24,7 +26,7 @@ export { updateRuleLatex } from './latex';
 
 /** All optimizers, in the order the UI lists them. */
 export const OPTIMIZERS: readonly OptimizerDef[] = [
-  gd, sgd, momentumEma, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion,
+  gd, sgd, momentumEma, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, lion, sag, svrg,
 ];
 
 const BY_ID = new Map<string, OptimizerDef>(OPTIMIZERS.map((d) => [d.id, d]));

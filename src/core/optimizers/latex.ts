@@ -97,6 +97,14 @@ const RULES: Record<OptimizerId, Rule> = {
     `\\rho_t &= ${n('rho_inf')} - \\frac{2t\\, ${n('beta2')}^t}{1 - ${n('beta2')}^t}`,
     `\\theta_{t+1} &= \\theta_t - ${n('lr')}\\, \\frac{m_t}{1 - ${n('beta1')}^t} \\cdot \\begin{cases} r_t\\, \\frac{\\sqrt{1 - ${n('beta2')}^t}}{\\sqrt{v_t} + ${n('eps')}} & \\rho_t > 5 \\\\ 1 & \\text{otherwise} \\end{cases}`,
   ],
+  sag: (n) => [
+    `y_{i_t} &\\leftarrow \\nabla f_{i_t}(\\theta_t)`,
+    `\\theta_{t+1} &= \\theta_t - \\frac{${n('lr')}}{m_t} \\textstyle\\sum_{i} y_i \\quad (m_t\\text{: samples seen})`,
+  ],
+  svrg: (n) => [
+    `\\tilde\\theta \\leftarrow \\theta_t,\\ \\mu &\\leftarrow \\nabla f(\\tilde\\theta) \\quad \\text{every } m \\text{ steps}`,
+    `\\theta_{t+1} &= \\theta_t - ${n('lr')}\\, \\bigl(\\nabla f_{i_t}(\\theta_t) - \\nabla f_{i_t}(\\tilde\\theta) + \\mu\\bigr)`,
+  ],
   lion: (n) => [
     `c_t &= ${n('beta1')}\\, m_{t-1} + (1 - ${n('beta1')})\\, g_t`,
     `\\theta_{t+1} &= \\theta_t - ${n('lr')}\\, (\\operatorname{sign}(c_t) + ${n('weight_decay')}\\, \\theta_t)`,

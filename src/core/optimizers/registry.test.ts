@@ -8,7 +8,7 @@ import {
 } from './index';
 import { runImpl } from './testKit';
 
-const IDS = ['gd', 'sgd', 'momentum_ema', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamw', 'adamax', 'nadam', 'radam', 'lion'];
+const IDS = ['gd', 'sgd', 'momentum_ema', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamw', 'adamax', 'nadam', 'radam', 'lion', 'sag', 'svrg'];
 
 describe('registry', () => {
   it('has every OptimizerId once, in order', () => {

@@ -19,7 +19,9 @@ export type OptimizerId =
   | 'adamax'
   | 'nadam'
   | 'radam'
-  | 'lion';
+  | 'lion'
+  | 'sag'
+  | 'svrg';
 
 /** One hyperparameter, as a control and as a validation rule. */
 export interface HyperSpec {
@@ -102,6 +104,11 @@ export interface OptimizerDef {
   readonly scalars: readonly string[];
   /** Initial state (zeros unless the algorithm says otherwise; running products start at 1). */
   init(h: HyperValues, state: Float64Array): void;
+  /**
+   * True for optimizers defined on finite sums (SAG, SVRG): the app offers them for dataset
+   * objectives, where src/core/finiteSum runs them; on a surface `step` is what they reduce to.
+   */
+  readonly needsData?: boolean;
   /** One update, in place. */
   step(c: StepContext): void;
   /**

@@ -77,6 +77,14 @@ describe('readable links', () => {
     expect(link).toContain('runs=adamax;lion(schedule=step)');
     expect(decodeLink(link).state.experiment).toEqual(e);
   });
+  it('a dataset race travels with its data settings and every run\'s batch regime, with no codec change', () => {
+    const e = resolveExperiment({ objective: { id: 'linear_regression', params: { n: 1000 } }, runs: [{ optimizer: 'gd' }, { optimizer: 'sgd', batch: { size: 1 } }, { optimizer: 'sag', batch: { size: 4, sampling: 'replacement' } }] });
+    const link = encodeLink({ ...defaultLinkState(), experiment: e });
+    expect(link).toContain('f=linear_regression(n=1000)&runs=gd;sgd(batch=(size=1));sag(batch=(size=4,sampling=replacement))');
+    expect(decodeLink(link)).toEqual({ state: { ...defaultLinkState(), experiment: e }, notices: [] });
+    const bad = decodeLink('v=1&f=linear_regression(n=5)&runs=gd(batch=(size=-2))');
+    expect(bad.notices.map((n) => n.field).sort()).toEqual(['objective.params.n', 'runs[0].batch.size']);
+  });
   it('formulas stay readable', () => {
     const e = resolveExperiment({ objective: { id: 'custom', formula: '(1-x)^2+100*(y-x^2)^2' }, runs: [{ optimizer: 'adam' }] });
     expect(encodeLink({ ...defaultLinkState(), experiment: e })).toContain("f=custom(formula='(1-x)^2+100*(y-x^2)^2')");

@@ -38,7 +38,7 @@ export interface PreparedObjective {
 
 export function prepareObjective(exp: ResolvedExperiment, r: Rounding): PreparedObjective {
   const o = exp.objective;
-  const bound = bindObjective(o.id, o.params, o.formula);
+  const bound = bindObjective(o.id, o.params, o.formula, exp.seed);
   return { bound, params: bound.paramValues.map(r) };
 }
 

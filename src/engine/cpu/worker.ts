@@ -6,9 +6,10 @@
  * snapshot.
  */
 import { Population } from './population';
+import { DataPopulation, isDatasetExperiment } from './dataPopulation';
 import { sliceTransferables, type ConfigureRequest, type SliceSnapshot, type WorkerRequest, type WorkerResponse } from './protocol';
 
-let runner: Population | null = null;
+let runner: Population | DataPopulation | null = null;
 /** First global run index of this worker's slice. */
 let sliceBegin = 0;
 let recordCount = 0;
@@ -55,7 +56,9 @@ function kernel(): SliceSnapshot['kernel'] {
 }
 
 function configure(m: ConfigureRequest): SliceSnapshot {
-  runner = new Population(m.experiment, m.precision, m.begin, m.end, m.starts);
+  // A finite sum over data steps in its own race (every run's batches, SAG, SVRG); replicas
+  // are not offered for it, so one worker holds all of its runs.
+  runner = isDatasetExperiment(m.experiment) ? new DataPopulation(m.experiment, m.precision) : new Population(m.experiment, m.precision, m.begin, m.end, m.starts);
   recordCount = Math.max(0, Math.min(m.end, m.recordEnd) - m.begin);
   sliceBegin = m.begin;
   detail = m.detail;
@@ -82,7 +85,7 @@ function step(n: number): SliceSnapshot {
 }
 
 let budget = 0;
-function stepsLeft(r: Population): number {
+function stepsLeft(r: Population | DataPopulation): number {
   return budget - r.step;
 }
 

@@ -14,6 +14,7 @@
  * Parts: ./configured (what configure sets up, and retune's update of it), ./groups (dispatch
  * ranges and the pipeline cache), ./chunk (encoding, submitting and mapping one submit).
  */
+import { getObjective } from '../../core/objectives';
 import type { ResolvedExperiment } from '../../core/experiment';
 import { assertRunIndex } from '../../core/simulate/retune';
 import { EngineFaultError, errorMessage, firstLine } from '../fault';
@@ -154,6 +155,12 @@ export class GpuEngine implements Engine {
   private async setUp(exp: ResolvedExperiment, options: ConfigureOptions): Promise<{ done: Promise<EngineSnapshot> }> {
     // A request beyond the device's limits is refused here, before the current setup is torn
     // down: the previous experiment stays configured and usable.
+    if (getObjective(exp.objective.id).dataset) {
+      throw new EngineFaultError({
+        reason: 'unsupported',
+        message: 'Dataset objectives race on the CPU engine for now (the same batches and results); the GPU engine takes over again for surfaces when you pick it.',
+      });
+    }
     planRequest(this.device.limits, this.info.software, exp, options);
     this.cfg?.bufs.destroy();
     this.cfg = undefined;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_RUNS } from '../../core/experiment';
 import { OPTIMIZERS } from '../../core/optimizers';
+import { getObjective } from '../../core/objectives';
 import type { OptimizerId } from '../../core/optimizers/types';
 import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
@@ -14,6 +15,8 @@ const selectSelected = (s: AppState) => s.selectedUid;
 const selectStatuses = (s: AppState) => s.statuses;
 const selectUids = (s: AppState) => s.runUids;
 const selectMode = (s: AppState) => s.hyperMode;
+/** SAG and SVRG need samples: they are offered on dataset objectives only. */
+const selectDataset = (s: AppState) => getObjective(s.draft.objective.id).dataset !== undefined;
 
 export function OptimizerList() {
   const { t } = useTranslation();
@@ -22,6 +25,7 @@ export function OptimizerList() {
   const statuses = useApp(selectStatuses);
   const uids = useApp(selectUids);
   const mode = useApp(selectMode);
+  const dataset = useApp(selectDataset);
   const [pick, setPick] = useState<OptimizerId>('adam');
   const full = runs.length >= MAX_RUNS;
   const capMessage = t('optimizer.atCap', { max: MAX_RUNS });
@@ -47,7 +51,7 @@ export function OptimizerList() {
           value={pick}
           onChange={(e) => setPick(e.target.value as OptimizerId)}
         >
-          {OPTIMIZERS.map((d) => (
+          {OPTIMIZERS.filter((d) => dataset || !d.needsData).map((d) => (
             <option key={d.id} value={d.id}>
               {t(`optimizer.names.${d.id}`)}
             </option>

@@ -14,6 +14,8 @@ import { NumberField } from '../NumberField/NumberField';
 import { runName } from '../text/names';
 import { StatusChip } from '../RunStatusList/StatusChip';
 import { TuningSection } from './TuningSection';
+import { getObjective } from '../../core/objectives';
+import { BatchSection } from './BatchSection';
 import { MAX_RUNS } from '../../core/experiment';
 
 export interface OptimizerRowProps {
@@ -32,6 +34,7 @@ export const OptimizerRow = memo(function OptimizerRow({ run, selected, canRemov
   const name = runName(t, run);
   const s = appStore.getState();
   const hyperMode = useApp((st) => st.hyperMode);
+  const dataset = useApp((st) => getObjective(st.draft.objective.id).dataset !== undefined);
 
   return (
     <li
@@ -134,6 +137,7 @@ export const OptimizerRow = memo(function OptimizerRow({ run, selected, canRemov
               onCommit={(v) => s.setHyper(run.uid, spec.name, v)}
             />
           ))}
+          {dataset && <BatchSection run={run} />}
           <TuningSection run={run} name={name} />
         </div>
       )}

@@ -2,7 +2,7 @@
  * Builds the surface view's state from the store (pure apart from a one-entry cache of the
  * bound objective, so the heatmap's field object stays identical between frames).
  */
-import { bindObjective } from '../../core/objectives';
+import { bindObjective, getObjective, surfaceValue } from '../../core/objectives';
 import type { BoundObjective } from '../../core/objectives/types';
 import { getOptimizer } from '../../core/optimizers';
 import type { AppState } from '../../store/state';
@@ -20,17 +20,11 @@ let cache: Bound | null = null;
 /** The bound objective of the resolved experiment (cached by its JSON). */
 export function boundOf(s: AppState): Bound {
   const o = s.resolved.objective;
-  const key = JSON.stringify(o);
+  const seed = s.resolved.seed;
+  const key = JSON.stringify(o) + (getObjective(o.id).dataset ? `@${seed}` : '');
   if (cache?.key === key) return cache;
-  const bound = bindObjective(o.id, o.params, o.formula);
-  const out = new Float64Array(3);
-  const field: SurfaceField = {
-    key,
-    evaluate(x, y) {
-      bound.formula.evaluate(x, y, bound.paramValues, out);
-      return out[0];
-    },
-  };
+  const bound = bindObjective(o.id, o.params, o.formula, seed);
+  const field: SurfaceField = { key, evaluate: surfaceValue(bound) };
   cache = { key, bound, field };
   return cache;
 }

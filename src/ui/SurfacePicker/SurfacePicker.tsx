@@ -18,14 +18,16 @@ const selectObjective = (s: AppState) => s.draft.objective;
 export function SurfacePicker() {
   const { t } = useTranslation();
   const objective = useApp(selectObjective);
-  const latex = useMemo(() => {
+  const def = OBJECTIVES.find((d) => d.id === objective.id)!;
+  const tex = useMemo(() => {
+    // A dataset objective is a mean over samples: show that and the per-sample loss.
+    if (def.dataset) return `L = \\frac{1}{n} \\sum_{i=1}^{n} \\ell_i, \\qquad ${def.dataset.loss.latex}`;
     try {
-      return bindObjective(objective.id, objective.params, objective.formula).formula.toLatex();
+      return `f(x,y) = ${bindObjective(objective.id, objective.params, objective.formula).formula.toLatex()}`;
     } catch {
       return '';
     }
-  }, [objective]);
-  const def = OBJECTIVES.find((d) => d.id === objective.id)!;
+  }, [objective, def]);
 
   return (
     <div className="surface-picker">
@@ -52,9 +54,9 @@ export function SurfacePicker() {
       <div className="surface-info" data-testid="surface-info" data-surface={objective.id}>
         <h3 className="surface-info__name">{t(`surface.names.${objective.id}`)}</h3>
         <p className="surface-info__about">{t(`surface.about.${objective.id}`)}</p>
-        {latex && (
+        {tex && (
           <div className="surface-info__formula" role="group" aria-label={t('surface.formula')} data-testid="surface-formula">
-            <Katex tex={`f(x,y) = ${latex}`} display />
+            <Katex tex={tex} display />
           </div>
         )}
       </div>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { interpolateViridis } from 'd3-scale-chromatic';
-import { bindObjective } from '../../core/objectives';
+import { bindObjective, surfaceValue } from '../../core/objectives';
 import type { ObjectiveId } from '../../core/objectives/types';
 
 const N = 36;
@@ -20,14 +20,14 @@ function draw(canvas: HTMLCanvasElement, id: ObjectiveId, formula?: string): voi
     return;
   }
   const { view } = bound.def;
-  const out = new Float64Array(3);
+  const value = surfaceValue(bound);
   const vals = new Float64Array(N * N);
   for (let j = 0; j < N; j++) {
     for (let i = 0; i < N; i++) {
       const x = view.x[0] + ((i + 0.5) / N) * (view.x[1] - view.x[0]);
       const y = view.y[1] - ((j + 0.5) / N) * (view.y[1] - view.y[0]);
-      bound.formula.evaluate(x, y, bound.paramValues, out);
-      vals[j * N + i] = Number.isFinite(out[0]) ? out[0] : Infinity;
+      const v = value(x, y);
+      vals[j * N + i] = Number.isFinite(v) ? v : Infinity;
     }
   }
   const sorted = Float64Array.from(vals).sort();
