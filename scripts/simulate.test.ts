@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveExperiment } from '../src/core/experiment';
 import { simulate } from '../src/core/simulate';
+import { dataRaceConfig, raceTraces } from '../src/core/finiteSum';
 import { defaultLinkState, encodeLink } from '../src/core/shareLink';
 import { configData, resolveTrainingConfig, runTraining, withOptimizer } from '../src/core/training';
 
@@ -44,6 +45,18 @@ describe('scripts/simulate.ts', { timeout: 30_000 }, () => {
       expect([Number(x), Number(y), Number(loss)]).toEqual([traces[r].x[k], traces[r].y[k], traces[r].loss[k]]);
       if (k === 0) expect([Number(x), Number(y)]).toEqual(config.start);
     });
+  });
+
+  it('a dataset experiment races on its samples with each run\'s batches (as the app does)', () => {
+    const config = { objective: { id: 'linear_regression', params: { n: 50 } }, steps: 15, seed: 3, runs: [{ optimizer: 'gd', hyper: { lr: 0.1 } }, { optimizer: 'gd', hyper: { lr: 0.1 }, batch: { size: 1 } }] };
+    const { code, stdout } = cli(tempConfig(JSON.stringify(config)));
+    expect(code).toBe(0);
+    const rows = stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    const traces = raceTraces(dataRaceConfig(resolveExperiment(config))!, 'f64');
+    expect(rows).toHaveLength(2 * 16);
+    rows.forEach(([run, k, x, y, loss]) => expect([x, y, loss]).toEqual([traces[run].x[k], traces[run].y[k], traces[run].loss[k]]));
+    // SGD's path differs from the full batch's.
+    expect(traces[1].x[15]).not.toBe(traces[0].x[15]);
   });
 
   it('--f32 prints float32 values', () => {

@@ -31,6 +31,7 @@
  * maximum 10`, `lr = -1 is below the minimum 0`) and exit code 2, for a missing/unreadable
  * file, invalid JSON, a bad config or a bad command line.
  */
+import { dataRaceConfig, raceTraces } from '../src/core/finiteSum';
 import { readFileSync } from 'node:fs';
 import { ExperimentError, resolveExperiment, type ResolvedExperiment } from '../src/core/experiment';
 import { simulate, type Precision } from '../src/core/simulate';
@@ -108,7 +109,9 @@ function main(argv: readonly string[]): void {
 
 /** The CSV of every run's trajectory on stdout. */
 function write(exp: ResolvedExperiment, precision: Precision): void {
-  const traces = simulate(exp, precision);
+  // A dataset objective races on its samples, each run with its own batches (as in the app).
+  const data = dataRaceConfig(exp);
+  const traces = data ? raceTraces(data, precision) : simulate(exp, precision);
   const out: string[] = ['run,step,x,y,loss\n'];
   let chunk = '';
   traces.forEach((t, run) => {

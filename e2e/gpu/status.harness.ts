@@ -20,7 +20,8 @@ interface Disagreement { objective: string; run: number; optimizer: string; step
 async function defaultRaces(objectives: string[] | null, steps: number | null, call = 100) {
   const gpu = await GpuEngine.create();
   if (!gpu) return null;
-  const ids = objectives ?? OBJECTIVES.filter((o) => o.id !== 'custom').map((o) => o.id);
+  // Surfaces only: dataset objectives race on the CPU engine (the GPU engine hands them over).
+  const ids = objectives ?? OBJECTIVES.filter((o) => o.id !== 'custom' && !o.dataset).map((o) => o.id);
   const out: { objective: string; transcendental: boolean; optimizers: string[]; finals: { gpu: RunStatus; cpu: RunStatus }[]; disagreements: Disagreement[]; validation: string | null }[] = [];
   for (const id of ids) {
     const draft = setObjective(defaultExperiment(), id as never);
