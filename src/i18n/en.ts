@@ -372,6 +372,18 @@ export const en = {
         title: 'Learning-rate decay',
         text: 'A learning rate of $\\gamma = 0.3$ is too large for this bowl: the limit is 0.2 (see “A learning rate too large”). Gradient clipping caps each step at $5\\gamma$, so the run cannot explode, but it cannot settle either: it bounces between two points across the bowl for ever. A schedule shrinks $\\gamma$ as training goes on: StepLR halves it at step 500 and the run settles at once, while cosine annealing lowers it smoothly and the run settles near step 1,280, soon after $\\gamma_t$ drops below 0.2. Large steps early and small steps late: that is why most training recipes decay the learning rate.',
       },
+      gd_converges: {
+        title: 'Why gradient descent converges',
+        text: 'With the feature standardized, the mean squared error of a line is a perfectly round bowl: its curvature is 2 in every direction. Each step of gradient descent multiplies the distance to the best line by $1 - 2\\gamma$: with $\\gamma = 0.1$ that is 0.8 and the run converges in about 45 steps, with $\\gamma = 0.45$ it is 0.1 and it converges in 5. With $\\gamma = 0.95$ the factor is −0.9: every step overshoots to the other side, yet the distance still shrinks, and it converges in about 90 steps. Just above $\\gamma = 1$ the factor is larger than 1 in size and the run diverges. The Data card shows each line settling on the samples at exactly that rate.',
+      },
+      momentum_gd: {
+        title: 'Momentum vs gradient descent',
+        text: 'Without feature scaling the feature x has mean 5, so w and b pull against each other: the bowl becomes a narrow valley about 134 times steeper across than along. Gradient descent must keep $\\gamma = 0.02$ below $2/\\lambda_{\\max} \\approx 0.029$ and then crawls along the valley floor: it converges only after about 890 steps. Heavy-ball momentum with the same $\\gamma$ and $\\beta = 0.9$ adds up the steady pull along the floor and converges after about 170. Turn feature scaling on and the valley becomes a round bowl, where plain gradient descent needs no help.',
+      },
+      sag_gd: {
+        title: 'SAG vs SGD vs gradient descent',
+        text: 'Full-batch gradient descent ($\\gamma = 0.1$) gets within $10^{-6}$ of the best loss in about 40 steps, but each step averages the gradients of all 200 samples: about 8,000 sample gradients in all. SGD uses one sample per step, so its 3,000 steps cost only 3,000 gradients, but its noisy steps never settle: it ends about $10^{-3}$ above the minimum. SAG also computes one new sample gradient per step, yet it steps along the average of the last gradient of every sample, so the noise dies out: it gets within $10^{-6}$ after about 1,050 steps, fewer gradients than gradient descent needed, and keeps converging. It pays in memory instead: one stored gradient per sample.',
+      },
     },
   },
   help: {

@@ -8,11 +8,14 @@ import { largeLr } from './largeLr';
 import { saddlePoint } from './saddlePoint';
 import { adamRastrigin } from './adamRastrigin';
 import { lrDecay } from './lrDecay';
+import { gdConverges } from './gdConverges';
+import { momentumGd } from './momentumGd';
+import { sagGd } from './sagGd';
 
 export type { Lesson, LessonId } from './types';
 export { lessonKeys, LESSON_RACE } from './types';
 
-export const LESSONS: readonly Lesson[] = [ravine, largeLr, saddlePoint, adamRastrigin, lrDecay];
+export const LESSONS: readonly Lesson[] = [ravine, largeLr, saddlePoint, adamRastrigin, lrDecay, gdConverges, momentumGd, sagGd];
 
 const BY_ID = new Map<string, Lesson>(LESSONS.map((l) => [l.id, l]));
 

@@ -8,7 +8,7 @@ import type { ExperimentInput } from '../experiment';
 import type { Box } from '../objectives/types';
 
 /** Ids of the built-in lessons, in the order the picker lists them. */
-export type LessonId = 'ravine' | 'large_lr' | 'saddle_point' | 'adam_rastrigin' | 'lr_decay';
+export type LessonId = 'ravine' | 'large_lr' | 'saddle_point' | 'adam_rastrigin' | 'lr_decay' | 'gd_converges' | 'momentum_gd' | 'sag_gd';
 
 export interface Lesson {
   readonly id: LessonId;
