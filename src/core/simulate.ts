@@ -44,7 +44,7 @@ import { roundF32Ftz } from './f32';
 import type { StepContext } from './optimizers/types';
 import { identity, prepareObjective, prepareRuns, type PreparedRun, type Rounding } from './simulate/prepare';
 import { assertRetunable, assertRunIndex } from './simulate/retune';
-import { CONVERGED, divergenceCode, isDiverged, RUNNING, toRunStatus } from './simulate/status';
+import { isDiverged, RUNNING, toRunStatus, updateStatus } from './simulate/status';
 
 export type Precision = 'f64' | 'f32';
 
@@ -195,14 +195,7 @@ class SimulationImpl implements Simulation {
     this.gradNorm[i] = gn;
     this.grad[2 * i] = gx;
     this.grad[2 * i + 1] = gy;
-    const d = divergenceCode(x, y, f, gx, gy, this.bound);
-    if (d !== RUNNING) {
-      this.code[i] = d;
-      this.codeStep[i] = k;
-    } else if (this.code[i] === RUNNING && gn <= this.gradTol) {
-      this.code[i] = CONVERGED;
-      this.codeStep[i] = k;
-    }
+    updateStatus(this.code, this.codeStep, i, k, x, y, f, gx, gy, gn, this.bound, this.gradTol);
   }
 
   advance(n: number): number {

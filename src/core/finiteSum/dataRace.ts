@@ -31,7 +31,7 @@ import type { Dataset } from '../data/types';
 import type { RunStatus } from '../experiment';
 import { clipGradNorm } from '../optimizers';
 import type { StepContext } from '../optimizers/types';
-import { CONVERGED, divergenceCode, isDiverged, RUNNING, toRunStatus } from '../simulate/status';
+import { isDiverged, RUNNING, toRunStatus, updateStatus } from '../simulate/status';
 import type { SampleLoss } from './losses';
 import { createProblem, type FiniteSumProblem } from './problem';
 import { prepareRaceRun, resetRaceRun, type PreparedRaceRun, type RaceRunConfig } from './raceRun';
@@ -173,14 +173,7 @@ class DataRaceImpl implements DataRace {
     this.gradNorm[i] = gn;
     this.grad[2 * i] = gx;
     this.grad[2 * i + 1] = gy;
-    const d = divergenceCode(x, y, f, gx, gy, this.bound);
-    if (d !== RUNNING) {
-      this.code[i] = d;
-      this.codeStep[i] = k;
-    } else if (this.code[i] === RUNNING && gn <= this.gradTol) {
-      this.code[i] = CONVERGED;
-      this.codeStep[i] = k;
-    }
+    updateStatus(this.code, this.codeStep, i, k, x, y, f, gx, gy, gn, this.bound, this.gradTol);
   }
 
   /** Step 3 of the header for run i at step k: θ_k → θ_{k+1} in ctx.theta; returns its evaluations. */

@@ -47,6 +47,25 @@ export function divergenceCode(x: number, y: number, f: number, gx: number, gy: 
   return RUNNING;
 }
 
+/**
+ * Step 2 of the simulator's header for run i at its local step k: a divergence sets the code
+ * (and overrides an earlier convergence); otherwise a still-running run whose rounded gradient
+ * norm `gn` is within gradTol converges at k. The one status rule every engine and race uses.
+ */
+export function updateStatus(
+  code: Uint8Array, codeStep: Int32Array, i: number, k: number,
+  x: number, y: number, f: number, gx: number, gy: number, gn: number, bound: number, gradTol: number,
+): void {
+  const d = divergenceCode(x, y, f, gx, gy, bound);
+  if (d !== RUNNING) {
+    code[i] = d;
+    codeStep[i] = k;
+  } else if (code[i] === RUNNING && gn <= gradTol) {
+    code[i] = CONVERGED;
+    codeStep[i] = k;
+  }
+}
+
 /** The RunStatus value of a (code, step) pair. */
 export function toRunStatus(code: number, step: number): RunStatus {
   switch (code) {

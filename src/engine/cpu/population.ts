@@ -23,7 +23,7 @@
 import type { ResolvedExperiment, RunStatus } from '../../core/experiment';
 import { createBatchEvaluator, formulaTape, roundF32FtzFast, type BatchEvaluator } from '../../core/expr';
 import { identity, prepareObjective, prepareRuns, type PreparedRun, type Rounding } from '../../core/simulate/prepare';
-import { CONVERGED, divergenceCode, isDiverged, RUNNING, toRunStatus } from '../../core/simulate/status';
+import { isDiverged, RUNNING, toRunStatus, updateStatus } from '../../core/simulate/status';
 import { assertRetunable, assertRunIndex } from '../../core/simulate/retune';
 import { LaneUpdate } from './laneUpdate';
 import { Lanes } from './lanes';
@@ -238,14 +238,7 @@ export class Population {
   private checkStatus(i: number, x: number, y: number, f: number, gx: number, gy: number, k: number): number {
     const r = this.r;
     const gn = r(Math.sqrt(r(r(gx * gx) + r(gy * gy))));
-    const d = divergenceCode(x, y, f, gx, gy, this.bound);
-    if (d !== RUNNING) {
-      this.code[i] = d;
-      this.codeStep[i] = k;
-    } else if (this.code[i] === RUNNING && gn <= this.gradTol) {
-      this.code[i] = CONVERGED;
-      this.codeStep[i] = k;
-    }
+    updateStatus(this.code, this.codeStep, i, k, x, y, f, gx, gy, gn, this.bound, this.gradTol);
     return gn;
   }
 
