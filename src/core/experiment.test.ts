@@ -19,7 +19,7 @@ describe('resolveExperiment defaults', () => {
       hidden: false,
       schedule: { kind: 'constant', step_size: 125, gamma: 0.5, t_max: 500, min_factor: 0, warmup: 0 },
       max_grad_norm: 0,
-      batch: { size: 0, sampling: 'shuffle' },
+      batch: { size: 0, sampling: 'shuffle', seeds: 1 },
     });
     expect(e.runs[1].hyper.nesterov).toBe(1);
     expect(e.runs[1].color).toBe(RUN_PALETTE[1]);
@@ -122,11 +122,14 @@ function paramValue(p: { min: number; max: number; kind?: 'real' | 'int' | 'bool
   return p.kind === 'bool' ? Math.round(f) : p.kind === 'int' ? Math.round(v) : v;
 }
 
+/** The most parameters any objective has (the dataset objectives' hidden `data` included). */
+const MAX_PARAMS = Math.max(...OBJECTIVES.map((o) => o.params.length));
+
 /** Valid configs: random objective/params, runs with random hypers inside their ranges. */
 const configArb = fc
   .record({
     obj: fc.constantFrom(...OBJECTIVES),
-    pFrac: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }),
+    pFrac: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: MAX_PARAMS, maxLength: MAX_PARAMS }),
     steps: fc.option(fc.integer({ min: 1, max: 100000 }), { nil: undefined }),
     seed: fc.option(fc.integer({ min: 0, max: 0xffffffff }), { nil: undefined }),
     start: fc.option(fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true })), { nil: undefined }),

@@ -62,10 +62,18 @@ export interface ResolvedRun {
 export interface BatchConfig {
   readonly size: number;
   readonly sampling: 'replacement' | 'shuffle';
+  /**
+   * Ensemble size: the run repeated with this many sampling seeds (1 = just the run), shown as
+   * the mean loss with a 10–90 % band and a cloud of iterates (src/core/finiteSum/ensemble.ts).
+   * Only stochastic regimes (size > 0) have members; the full batch has nothing to vary.
+   */
+  readonly seeds: number;
 }
 
 /** The full batch, the default regime. */
-export const DEFAULT_BATCH: BatchConfig = { size: 0, sampling: 'shuffle' };
+export const DEFAULT_BATCH: BatchConfig = { size: 0, sampling: 'shuffle', seeds: 1 };
+/** Most seeds of one run's ensemble. */
+export const MAX_SEEDS = 1024;
 /** Largest mini-batch (the largest dataset). */
 export const MAX_BATCH = 1_000_000;
 
@@ -201,6 +209,7 @@ function resolveBatch(path: string, b: BatchInput): BatchConfig {
   return {
     size: checkNumber(`${path}.size`, b.size ?? DEFAULT_BATCH.size, { min: 0, max: MAX_BATCH, kind: 'int' }),
     sampling: b.sampling ?? DEFAULT_BATCH.sampling,
+    seeds: checkNumber(`${path}.seeds`, b.seeds ?? DEFAULT_BATCH.seeds, { min: 1, max: MAX_SEEDS, kind: 'int' }),
   };
 }
 
@@ -257,7 +266,7 @@ export function experimentToJSON(exp: ResolvedExperiment): ExperimentInput {
         hidden: r.hidden,
         schedule: { kind: s.kind, step_size: s.step_size, gamma: s.gamma, t_max: s.t_max, min_factor: s.min_factor, warmup: s.warmup },
         max_grad_norm: r.max_grad_norm,
-        batch: { size: r.batch.size, sampling: r.batch.sampling },
+        batch: { size: r.batch.size, sampling: r.batch.sampling, seeds: r.batch.seeds },
       };
     }),
   };

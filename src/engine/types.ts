@@ -27,6 +27,27 @@ export interface TrajectorySamples {
   readonly y: Float64Array;
   readonly loss: Float64Array;
   readonly gradNorm: Float64Array;
+  /**
+   * Ensemble runs (dataset races with batch.seeds > 1): the mean full-batch loss of the run's
+   * members and its 10 % / 90 % quantiles, [run][sample] like `loss`; NaN for other runs.
+   */
+  readonly band?: EnsembleBandSamples;
+}
+
+export interface EnsembleBandSamples {
+  readonly mean: Float64Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+}
+
+/** Every member's current position of each ensemble run (the run itself first). */
+export interface EnsembleCloud {
+  /** Run i's members are entries offsets[i] .. offsets[i + 1] − 1 (none for other runs). */
+  readonly offsets: Int32Array;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** Members whose loss is not finite (diverged), per run. */
+  readonly diverged: Int32Array;
 }
 
 /** One value per run. */
@@ -52,6 +73,8 @@ export interface EngineSnapshot {
   readonly state?: readonly Float64Array[];
   /** Last gradient per run (x, y interleaved), for the state view. */
   readonly grad?: Float64Array;
+  /** Ensembles: every member's position now (the cloud of iterates). */
+  readonly cloud?: EnsembleCloud;
 }
 
 export interface ConfigureOptions {

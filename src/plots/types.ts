@@ -59,6 +59,16 @@ export interface SurfaceSelection {
   readonly boxes?: { readonly w: number; readonly h: number; readonly label: string };
 }
 
+/** The current iterates of an ensemble run's members (a cloud of dots in the run's colour). */
+export interface SurfaceCloud {
+  readonly id: string;
+  readonly color: string;
+  readonly hidden: boolean;
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+  readonly length: number;
+}
+
 export interface SurfaceViewState {
   readonly field: SurfaceField;
   /** The data window shown. */
@@ -69,6 +79,8 @@ export interface SurfaceViewState {
   readonly start: readonly [number, number];
   readonly runs: readonly SurfaceRun[];
   readonly selected?: SurfaceSelection;
+  /** Ensembles: every member's current position. */
+  readonly clouds?: readonly SurfaceCloud[];
 }
 
 export interface SurfaceViewOptions {
@@ -93,9 +105,16 @@ export interface LineSeries {
   readonly label: string;
   readonly color: string;
   readonly hidden: boolean;
-  /** y per step; x is the step index 0..length-1. */
+  /** y per step; x is the step index 0..length-1, or xs[i] when given. */
   readonly values: Float64Array;
   readonly length: number;
+  /**
+   * x of each index when the axis is not the step (e.g. gradient evaluations spent by step i):
+   * non-decreasing, at least `length` long.
+   */
+  readonly xs?: ArrayLike<number>;
+  /** A shaded band around the line (an ensemble's 10–90 % range), per index like `values`. */
+  readonly band?: { readonly lo: Float64Array; readonly hi: Float64Array };
   /** Step at which the run diverged (a × is drawn there). */
   readonly divergedAt?: number;
   readonly divergedLabel?: string;
@@ -104,8 +123,12 @@ export interface LineSeries {
 export interface LineChartState {
   readonly series: readonly LineSeries[];
   readonly yScale: ColorScaleKind;
-  /** Right end of the x axis (total steps of the experiment). */
+  /** Right end of the x axis (total steps of the experiment, or the series' xs at that step). */
   readonly xMax: number;
+  /** Axis title when it differs from the options' xLabel (the axis unit can change). */
+  readonly xLabel?: string;
+  /** d3-format specifier of the x ticks and the hover read-out (default '~s': 500, 1k, 2.5k). */
+  readonly xFormat?: string;
   readonly theme: PlotTheme;
 }
 

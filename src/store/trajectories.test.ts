@@ -71,3 +71,24 @@ describe('TrajectoryBuffer', () => {
     expect(() => b.restartRun(0, 3, 0, 0, 0, 0)).toThrow('steps 0..5');
   });
 });
+
+describe('TrajectoryBuffer ensemble bands', () => {
+  it('stores each run’s band per step, holds it across a gap and grows with the series', () => {
+    const b = new TrajectoryBuffer(2, [], 2);
+    expect(b.runs[0].band).toBeUndefined();
+    const withBand = (s: EngineSnapshot, mean: number[], lo: number[], hi: number[]): EngineSnapshot => ({
+      ...s,
+      samples: { ...s.samples!, band: { mean: Float64Array.from(mean), lo: Float64Array.from(lo), hi: Float64Array.from(hi) } },
+    });
+    b.ingest(withBand(snap(0, [1, 2], { steps: [0], x: [1, 2] }), [5, NaN], [4, NaN], [6, NaN]));
+    b.ingest(withBand(snap(3, [1, 2], { steps: [1, 2, 3], x: [1, 1, 1, 2, 2, 2] }), [4, 3, 2, NaN, NaN, NaN], [3, 2, 1, NaN, NaN, NaN], [5, 4, 3, NaN, NaN, NaN]));
+    // A snapshot without samples (a gap): the band holds its last value.
+    b.ingest(snap(5, [1, 2]));
+    expect(b.length).toBe(6);
+    const band = b.runs[0].band!;
+    expect(Array.from(band.mean.subarray(0, 6))).toEqual([5, 4, 3, 2, 2, 2]);
+    expect(Array.from(band.lo.subarray(0, 4))).toEqual([4, 3, 2, 1]);
+    expect(Array.from(band.hi.subarray(0, 4))).toEqual([6, 5, 4, 3]);
+    expect(b.runs[1].band!.mean[2]).toBeNaN();
+  });
+});

@@ -13,6 +13,11 @@ export interface RunSeries {
   gradNorm: Float64Array;
   /** Distance to the nearest known minimum. */
   dist: Float64Array;
+  /**
+   * Ensemble races: the mean loss of the run's members and its 10 % / 90 % quantiles per step
+   * (NaN for a run without members). Absent until a snapshot brings a band.
+   */
+  band?: { mean: Float64Array; lo: Float64Array; hi: Float64Array };
 }
 
 /** A 2-D point, for the known minima. */
@@ -86,6 +91,32 @@ export class TrajectoryBuffer {
       s.loss = grow(s.loss, capacity);
       s.gradNorm = grow(s.gradNorm, capacity);
       s.dist = grow(s.dist, capacity);
+      if (s.band) s.band = { mean: grow(s.band.mean, capacity), lo: grow(s.band.lo, capacity), hi: grow(s.band.hi, capacity) };
+    }
+  }
+
+  /** Band arrays for every run, at the buffer's capacity (the first snapshot with a band). */
+  private ensureBand(): void {
+    for (const s of this.runs) {
+      if (s.band) continue;
+      const c = s.x.length;
+      s.band = { mean: new Float64Array(c).fill(NaN), lo: new Float64Array(c).fill(NaN), hi: new Float64Array(c).fill(NaN) };
+    }
+  }
+
+  /** Run r's band at global step `step` (held from the step before when `b` is absent). */
+  private putBand(step: number, r: number, b: { mean: number; lo: number; hi: number } | null): void {
+    const band = this.runs[r].band;
+    if (!band) return;
+    const i = step - this.origins[r];
+    if (b) {
+      band.mean[i] = b.mean;
+      band.lo[i] = b.lo;
+      band.hi[i] = b.hi;
+    } else if (i > 0) {
+      band.mean[i] = band.mean[i - 1];
+      band.lo[i] = band.lo[i - 1];
+      band.hi[i] = band.hi[i - 1];
     }
   }
 
@@ -113,7 +144,10 @@ export class TrajectoryBuffer {
     if (snap.step >= this.length) {
       this.ensure(snap.step + 1);
       this.fillTo(snap.step);
-      for (let r = 0; r < n; r++) this.put(snap.step, r, snap.x[r], snap.y[r], snap.loss[r], snap.gradNorm[r]);
+      for (let r = 0; r < n; r++) {
+        this.put(snap.step, r, snap.x[r], snap.y[r], snap.loss[r], snap.gradNorm[r]);
+        this.putBand(snap.step, r, null);
+      }
       this.length = snap.step + 1;
     }
   }
@@ -121,6 +155,8 @@ export class TrajectoryBuffer {
   private ingestSamples(sm: TrajectorySamples, n: number): void {
     const k = sm.steps.length;
     this.ensure(sm.steps[k - 1] + 1);
+    const band = sm.band;
+    if (band) this.ensureBand();
     for (let j = 0; j < k; j++) {
       const step = sm.steps[j];
       if (step < this.length) continue;
@@ -128,6 +164,7 @@ export class TrajectoryBuffer {
       for (let r = 0; r < n; r++) {
         const o = r * k + j;
         this.put(step, r, sm.x[o], sm.y[o], sm.loss[o], sm.gradNorm[o]);
+        if (band) this.putBand(step, r, { mean: band.mean[o], lo: band.lo[o], hi: band.hi[o] });
       }
       this.length = step + 1;
     }
@@ -145,6 +182,11 @@ export class TrajectoryBuffer {
         s.loss[i] = s.loss[last];
         s.gradNorm[i] = s.gradNorm[last];
         s.dist[i] = s.dist[last];
+        if (s.band) {
+          s.band.mean[i] = s.band.mean[last];
+          s.band.lo[i] = s.band.lo[last];
+          s.band.hi[i] = s.band.hi[last];
+        }
       }
     });
     this.length = step;

@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { Box } from '../core/objectives/types';
+import type { ComputeAxis } from '../core/finiteSum/computeAxis';
 import { isLessonId } from '../core/lessons';
 import type { AppState } from './state';
 
@@ -31,6 +32,8 @@ export interface UiSlice {
    * it (a teacher may tweak the lesson); closing the card clears it. Share links carry it.
    */
   lessonId: string | null;
+  /** The loss charts' x axis on dataset objectives: steps, gradient evaluations or epochs. */
+  chartAxis: ComputeAxis;
   setTheme(theme: Theme): void;
   setLanguage(language: Language): void;
   setHyperMode(mode: HyperChangeMode): void;
@@ -41,6 +44,7 @@ export interface UiSlice {
   setNotice(key: string | null, runUid?: string): void;
   /** Opens the card of lesson `id` (an id no built-in lesson has, e.g. from a newer link, reads as null). */
   setLesson(id: string | null): void;
+  setChartAxis(axis: ComputeAxis): void;
 }
 
 /** A notice: `key` is translated with {{run}} = the name of run `runUid`. */
@@ -59,6 +63,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   helpOpen: false,
   notice: null,
   lessonId: null,
+  chartAxis: 'steps',
   setTheme: (theme) => set({ theme }),
   setLanguage: (language) => set({ language }),
   setHyperMode: (hyperMode) => set({ hyperMode }),
@@ -68,4 +73,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setNotice: (key, runUid) => set({ notice: key === null ? null : { key, runUid } }),
   setLesson: (id) => set({ lessonId: id !== null && isLessonId(id) ? id : null }),
+  setChartAxis: (chartAxis) => set({ chartAxis }),
 });

@@ -34,6 +34,7 @@ const scheduleInput = z
 const batchInput = z.strictObject({
   size: z.number().optional(),
   sampling: z.enum(['replacement', 'shuffle']).optional(),
+  seeds: z.number().optional(),
 });
 
 const runInput = z

@@ -6,6 +6,7 @@ import { gradEvalsAfter } from './gradEvals';
 import { regressionQuadratic } from './linearRegressionQuadratic';
 import { LINEAR_REGRESSION_LOSS, LOGISTIC_REGRESSION_LOSS } from './losses';
 import { createProblem } from './problem';
+import { batchValue } from './sampleLoss';
 import type { RaceRunConfig } from './raceRun';
 import { BatchSampler, FULL_BATCH } from './sampler';
 import { SvrgState } from './svrg';
@@ -155,5 +156,46 @@ describe('dataRace: status and clipping, as in core/simulate', () => {
     expect(() => createDataRace(race([]))).toThrow(/at least one run/);
     expect(() => createDataRace(race([{ optimizer: 'gd', hyper: {}, batch: FULL_BATCH, stream: -1 }]))).toThrow(/-1/);
     expect(() => createDataRace(race([{ optimizer: 'nope' as 'gd', hyper: {}, batch: FULL_BATCH, stream: 0 }]))).toThrow(/'nope'/);
+  });
+});
+
+describe('dataRace: external full-batch sums (the GPU engine’s protocol)', () => {
+  it('beginStep / endStep with the same sums give the race bit for bit, every method and a divergence', () => {
+    const runs: RaceRunConfig[] = [
+      { optimizer: 'gd', hyper: { lr: 0.1 }, batch: FULL_BATCH, stream: 0 },
+      { optimizer: 'adam', hyper: { lr: 0.05 }, batch: { size: 8, sampling: 'shuffle' }, stream: 1 },
+      { optimizer: 'sag', hyper: { lr: 0.05 }, batch: { size: 1, sampling: 'replacement' }, stream: 2 },
+      { optimizer: 'svrg', hyper: { lr: 0.05, m: 25 }, batch: { size: 2, sampling: 'shuffle' }, stream: 3 },
+      { optimizer: 'gd', hyper: { lr: 50 }, batch: FULL_BATCH, stream: 4 },
+    ];
+    const config = race(runs, { steps: 60, bound: 1e4 });
+    for (const precision of ['f64', 'f32'] as const) {
+      const want = raceTraces(config, precision);
+      const p = createProblem(config.loss, config.dataset, precision);
+      const seen = runs.map(() => [] as number[]);
+      const ext = createDataRace(config, precision, (r, i, k) => seen[i].push(k, r.x[i], r.loss[i]), { external: true });
+      const out = new Float64Array(3);
+      const sums = new Float64Array(3 * runs.length);
+      let thetas: Float64Array | null;
+      while ((thetas = ext.beginStep()) !== null) {
+        for (let i = 0; i < runs.length; i++) {
+          batchValue(p.loss, p.dataset, 'full', thetas.subarray(2 * i, 2 * i + 2), precision, out);
+          sums.set(out, 3 * i);
+        }
+        ext.endStep(sums);
+      }
+      expect(ext.step).toBe(60);
+      for (let i = 0; i < runs.length; i++) {
+        expect(seen[i].length).toBe(3 * 61);
+        for (let k = 0; k <= 60; k++) {
+          expect(seen[i][3 * k]).toBe(k);
+          expect(seen[i][3 * k + 1]).toBe(want[i].x[k]);
+          expect(Object.is(seen[i][3 * k + 2], want[i].loss[k])).toBe(true);
+        }
+        expect(ext.status(i)).toEqual(want[i].status);
+      }
+      expect(want[4].status.kind).toBe('diverged');
+      expect(() => ext.advance(1)).toThrow(/beginStep/);
+    }
   });
 });

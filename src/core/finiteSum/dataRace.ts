@@ -85,6 +85,23 @@ export interface DataRace {
   advance(n: number): number;
   /** Back to step 0: θ_0, fresh states, no evaluations spent. */
   reset(): void;
+  /**
+   * The two halves of one step, for an engine that computes the full-batch sums itself (the
+   * GPU): beginStep() takes step 3 of the header for every live run (θ_k → θ_{k+1}) and
+   * returns the θ at which every run needs its full-batch [L, Gx, Gy] (x, y per run; a
+   * diverged run's frozen θ too, so the layout never changes), or null at the step budget;
+   * endStep(sums) takes [L, Gx, Gy] per run at those θ and does steps 1 and 2 and the record.
+   * With `external: true` the race starts with the step-0 evaluation pending: the first
+   * beginStep() returns θ_0 and takes no step. advance() is then refused.
+   */
+  beginStep(): Float64Array | null;
+  endStep(sums: ArrayLike<number>): void;
+}
+
+/** Options of createDataRace. */
+export interface DataRaceOptions {
+  /** The full-batch sums come from outside (beginStep / endStep), not from batchValue. */
+  readonly external?: boolean;
 }
 
 type MutableContext = { -readonly [K in keyof StepContext]: StepContext[K] };
@@ -111,11 +128,16 @@ class DataRaceImpl implements DataRace {
   private readonly out = new Float64Array(3);
   private readonly fullAt = new Float64Array(3);
   private readonly ctx: MutableContext;
+  /** θ at which each run's full-batch sums are pending (external mode), x and y per run. */
+  private readonly pending: Float64Array;
+  /** External mode: 'init' = step 0's sums are pending, 'step' = step k + 1's, null = none. */
+  private awaiting: 'init' | 'step' | null = null;
 
   constructor(
     config: DataRaceConfig,
     readonly precision: FiniteSumPrecision,
     private readonly recorder: RaceRecorder | undefined,
+    private readonly external = false,
   ) {
     if (!Number.isInteger(config.steps) || config.steps < 0) throw new Error(`Race steps must be an integer ≥ 0, got ${config.steps}`);
     if (config.runs.length === 0) throw new Error('A race needs at least one run');
@@ -139,6 +161,7 @@ class DataRaceImpl implements DataRace {
     this.code = new Uint8Array(c);
     this.codeStep = new Int32Array(c);
     this.ctx = { theta: new Float64Array(2), g: new Float64Array(2), state: new Float64Array(0), t: 0, lr: 0, h: {}, r };
+    this.pending = new Float64Array(2 * c);
     this.reset();
   }
 
@@ -150,22 +173,29 @@ class DataRaceImpl implements DataRace {
       this.codeStep[i] = 0;
       this.gradEvals[i] = 0;
       this.epochs[i] = 0;
+      this.x[i] = this.start[0];
+      this.y[i] = this.start[1];
+      if (this.external) continue;
       this.evaluateAt(i, this.start[0], this.start[1], 0);
       this.recorder?.(this, i, 0);
     }
+    this.awaiting = this.external ? 'init' : null;
+    if (this.external) for (let i = 0; i < this.runCount; i++) this.pending.set(this.start, 2 * i);
   }
 
   /** Steps 1 and 2 of the header at θ_k for run i. */
   private evaluateAt(i: number, x: number, y: number, k: number): void {
     const { out, problem: p } = this;
-    const r = p.r;
     const theta = this.ctx.theta;
     theta[0] = x;
     theta[1] = y;
     batchValue(p.loss, p.dataset, 'full', theta, p.precision, out, p.n);
-    const f = out[0];
-    const gx = out[1];
-    const gy = out[2];
+    this.applyFull(i, x, y, k, out[0], out[1], out[2]);
+  }
+
+  /** Steps 1 and 2 with run i's full-batch sums at θ_k = (x, y) given. */
+  private applyFull(i: number, x: number, y: number, k: number, f: number, gx: number, gy: number): void {
+    const r = this.problem.r;
     const gn = r(Math.sqrt(r(r(gx * gx) + r(gy * gy))));
     this.x[i] = x;
     this.y[i] = y;
@@ -218,7 +248,44 @@ class DataRaceImpl implements DataRace {
     return count;
   }
 
+  beginStep(): Float64Array | null {
+    if (!this.external) throw new Error('beginStep() is for a race created with external: true');
+    if (this.awaiting === 'init') return this.pending;
+    if (this.awaiting === 'step') throw new Error('beginStep() twice: endStep(sums) first');
+    if (this.step >= this.steps) return null;
+    const k = this.step;
+    for (let i = 0; i < this.runCount; i++) {
+      if (isDiverged(this.code[i])) {
+        this.pending[2 * i] = this.x[i];
+        this.pending[2 * i + 1] = this.y[i];
+        continue;
+      }
+      this.gradEvals[i] += this.stepRun(i, k);
+      this.epochs[i] = this.gradEvals[i] / this.n;
+      this.pending[2 * i] = this.ctx.theta[0];
+      this.pending[2 * i + 1] = this.ctx.theta[1];
+    }
+    this.awaiting = 'step';
+    return this.pending;
+  }
+
+  endStep(sums: ArrayLike<number>): void {
+    if (this.awaiting === null) throw new Error('endStep() without beginStep()');
+    if (sums.length < 3 * this.runCount) throw new Error(`endStep needs [L, Gx, Gy] for ${this.runCount} runs, got ${sums.length} values`);
+    const r = this.problem.r;
+    const k = this.awaiting === 'init' ? 0 : this.step + 1;
+    for (let i = 0; i < this.runCount; i++) {
+      if (k === 0 || !isDiverged(this.code[i])) {
+        this.applyFull(i, this.pending[2 * i], this.pending[2 * i + 1], k, r(sums[3 * i]), r(sums[3 * i + 1]), r(sums[3 * i + 2]));
+      }
+      this.recorder?.(this, i, k);
+    }
+    this.step = k;
+    this.awaiting = null;
+  }
+
   advance(n: number): number {
+    if (this.external) throw new Error('A race with external sums steps through beginStep() / endStep()');
     const take = Math.max(0, Math.min(Math.floor(n), this.steps - this.step));
     const k0 = this.step;
     for (let i = 0; i < this.runCount; i++) {
@@ -250,9 +317,12 @@ class DataRaceImpl implements DataRace {
   }
 }
 
-/** A race at step 0 (θ_0 evaluated and checked, the recorder called for step 0). */
-export function createDataRace(config: DataRaceConfig, precision: FiniteSumPrecision = 'f64', recorder?: RaceRecorder): DataRace {
-  return new DataRaceImpl(config, precision, recorder);
+/**
+ * A race at step 0 (θ_0 evaluated and checked, the recorder called for step 0), or with
+ * `external`, a race whose step-0 evaluation waits for beginStep() / endStep().
+ */
+export function createDataRace(config: DataRaceConfig, precision: FiniteSumPrecision = 'f64', recorder?: RaceRecorder, options: DataRaceOptions = {}): DataRace {
+  return new DataRaceImpl(config, precision, recorder, options.external ?? false);
 }
 
 /** Full trajectory of one run of a race: records k = 0..steps. */

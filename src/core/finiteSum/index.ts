@@ -23,3 +23,5 @@ export {
   REGRESSION_QUADRATIC_FORMULA, REGRESSION_QUADRATIC_PARAMS, regressionQuadratic, type RegressionQuadratic,
 } from './linearRegressionQuadratic';
 export { dataRaceConfig } from './experimentRace';
+export { expandEnsembles, groupBand, MAX_ENSEMBLE, memberStream, quantileSorted, type BandStats, type EnsembleGroup } from './ensemble';
+export { COMPUTE_AXES, computeAxisValues, methodOf, type ComputeAxis } from './computeAxis';

@@ -6,7 +6,8 @@
 import type { ResolvedExperiment } from '../../core/experiment';
 import type { ConfigureOptions, Engine, EngineFault, EngineInfo, EngineSnapshot, TrajectorySamples } from '../types';
 import { decodeStatuses } from '../runStatus';
-import type { CpuKernel, CpuPrecision, SliceSnapshot, WorkerRequest, WorkerResponse } from './protocol';
+import { importedSamples } from '../../core/objectives/datasetCache';
+import type { CpuKernel, CpuPrecision, ImportedSamples, SliceSnapshot, WorkerRequest, WorkerResponse } from './protocol';
 
 /** Runs per worker below which splitting costs more in messages than it saves. */
 const MIN_RUNS_PER_WORKER = 2048;
@@ -23,6 +24,8 @@ type Pending = { resolve: (s: SliceSnapshot) => void; reject: (e: Error) => void
 /** One worker and its outstanding requests. */
 class WorkerLink {
   readonly worker: Worker;
+  /** The id of the imported samples last sent to this worker (0: none); it keeps them. */
+  importedId = 0;
   private readonly pending = new Map<number, Pending>();
   constructor(onCrash: (message: string) => void) {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'gradscape-cpu' });
@@ -129,16 +132,26 @@ export class CpuEngine implements Engine {
     while (this.links.length > workers) this.links.pop()!.terminate();
     this.slices = [];
     const detail = count <= DETAIL_MAX_RUNS;
+    const dataset = importedSamples(experiment.objective.id, experiment.objective.params);
     const replies = this.links.map((link, w) => {
       const begin = Math.floor((count * w) / workers);
       const end = Math.floor((count * (w + 1)) / workers);
       this.slices.push({ begin, end });
       const sliceStarts = starts ? starts.slice(2 * begin, 2 * end) : undefined;
+      const transfer: ArrayBuffer[] = sliceStarts ? [sliceStarts.buffer] : [];
+      // The worker's registry is its own: it gets the imported samples once (copies, moved).
+      let imported: ImportedSamples | undefined;
+      if (dataset && link.importedId !== experiment.objective.params.data) {
+        const columns = dataset.columns.map((c) => c.slice());
+        imported = { id: experiment.objective.params.data, dataset: { ...dataset, columns } };
+        transfer.push(...columns.map((c) => c.buffer));
+        link.importedId = imported.id;
+      }
       const msg: WorkerRequest = {
         type: 'configure', id: this.nextId++, experiment, precision: this.precision,
-        begin, end, starts: sliceStarts, recordEnd: this.recordCount, detail, total: count,
+        begin, end, starts: sliceStarts, recordEnd: this.recordCount, detail, total: count, imported,
       };
-      return link.request(msg, sliceStarts ? [sliceStarts.buffer] : []);
+      return link.request(msg, transfer);
     });
     return this.merge(await Promise.all(replies));
   }
@@ -230,6 +243,7 @@ export class CpuEngine implements Engine {
       step: p.step, x: p.x, y: p.y, loss: p.loss, gradNorm: p.gradNorm,
       status: decodeStatuses(p.statusCode, p.statusStep),
       samples: p.samples, state: p.state, grad: p.grad,
+      ...(p.cloud ? { cloud: p.cloud } : {}),
     };
   }
 }

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveExperiment } from '../../core/experiment';
-import { dataRaceConfig, raceTraces } from '../../core/finiteSum';
-import { DataPopulation, isDatasetExperiment } from './dataPopulation';
+import { dataRaceConfig, expandEnsembles, raceTraces } from '../../core/finiteSum';
+import { DataPopulation, ensembleSeeds, isDatasetExperiment } from './dataPopulation';
 
 const exp = resolveExperiment({
   objective: { id: 'linear_regression', params: { n: 120, noise: 0.5 } },
@@ -48,5 +48,48 @@ describe('DataPopulation', () => {
     const pop = new DataPopulation(exp, 'f64');
     expect(() => pop.retune(exp)).toThrow(/reconfigured/);
     expect(() => pop.restartRun(0, exp)).toThrow(/reconfigured/);
+  });
+});
+
+describe('DataPopulation ensembles', () => {
+  const ens = resolveExperiment({
+    objective: { id: 'linear_regression', params: { n: 60 } },
+    steps: 25,
+    seed: 4,
+    runs: [
+      { optimizer: 'gd', hyper: { lr: 0.05 }, batch: { size: 1, seeds: 16 } },
+      { optimizer: 'gd', hyper: { lr: 0.05 }, batch: { size: 0, seeds: 16 } },
+    ],
+  });
+
+  it('shows R runs, a band from every member per step, and the cloud of members', () => {
+    const pop = new DataPopulation(ens, 'f64');
+    expect(pop.count).toBe(2);
+    expect(pop.x.length).toBe(2);
+    // The full batch has nothing to vary: no members for run 1.
+    expect(ensembleSeeds(ens)).toEqual([16, 1]);
+    const { config } = expandEnsembles(dataRaceConfig(ens)!, [16, 1]);
+    const ref = raceTraces(config);
+    const members = [0, ...Array.from({ length: 15 }, (_, j) => 2 + j)];
+    const bands: number[][] = [];
+    pop.advance(25, 2, (i, k) => {
+      if (i === 0) bands.push([k, pop.band!.mean[0], pop.band!.lo[0], pop.band!.hi[0]]);
+    });
+    expect(bands.length).toBe(25);
+    for (const [k, mean, lo, hi] of bands) {
+      const losses = members.map((m) => ref[m].loss[k]).sort((a, b) => a - b);
+      expect(mean).toBeCloseTo(losses.reduce((a, b) => a + b, 0) / 16, 12);
+      expect(lo).toBeLessThanOrEqual(mean);
+      expect(hi).toBeGreaterThanOrEqual(mean);
+      expect(lo).toBeGreaterThanOrEqual(losses[0]);
+      expect(hi).toBeLessThanOrEqual(losses[15]);
+    }
+    // Stochastic members spread: the band has width once they have stepped.
+    expect(bands[24][3] - bands[24][2]).toBeGreaterThan(0);
+    expect(pop.band!.mean[1]).toBeNaN();
+    const cloud = pop.cloud()!;
+    expect(Array.from(cloud.offsets)).toEqual([0, 16, 16]);
+    expect(cloud.x[0]).toBe(pop.x[0]);
+    expect(cloud.x[5]).toBe(ref[members[5]].x[25]);
   });
 });

@@ -3,6 +3,8 @@
  * [begin, end) of the global runs; typed arrays travel as transferables, never as JSON.
  */
 import type { ResolvedExperiment } from '../../core/experiment';
+import type { EnsembleBandSamples, EnsembleCloud } from '../types';
+import type { Dataset } from '../../core/data';
 
 /** Numeric precision of the reference simulator the worker runs. */
 export type CpuPrecision = 'f32' | 'f64';
@@ -30,6 +32,18 @@ export interface ConfigureRequest {
   readonly total?: number;
   /** Include optimizer state and gradients (small runs only: the state view). */
   readonly detail: boolean;
+  /**
+   * The imported samples the experiment's `data` param names, when this worker has not been
+   * sent them yet (each realm has its own registry: src/core/data/imported.ts). Columns are
+   * copies, transferred.
+   */
+  readonly imported?: ImportedSamples;
+}
+
+/** Imported samples as they travel to a worker: registered there under the page's id. */
+export interface ImportedSamples {
+  readonly id: number;
+  readonly dataset: Dataset;
 }
 
 export interface StepRequest {
@@ -81,7 +95,9 @@ export interface SliceSnapshot {
     readonly y: Float64Array;
     readonly loss: Float64Array;
     readonly gradNorm: Float64Array;
+    readonly band?: EnsembleBandSamples;
   };
+  readonly cloud?: EnsembleCloud;
   readonly state?: Float64Array[];
   readonly grad?: Float64Array;
   /**
@@ -99,6 +115,8 @@ export type WorkerResponse =
 export function sliceTransferables(s: SliceSnapshot): ArrayBuffer[] {
   const list: ArrayBufferLike[] = [s.x.buffer, s.y.buffer, s.loss.buffer, s.gradNorm.buffer, s.statusCode.buffer, s.statusStep.buffer];
   if (s.samples) list.push(s.samples.steps.buffer, s.samples.x.buffer, s.samples.y.buffer, s.samples.loss.buffer, s.samples.gradNorm.buffer);
+  if (s.samples?.band) list.push(s.samples.band.mean.buffer, s.samples.band.lo.buffer, s.samples.band.hi.buffer);
+  if (s.cloud) list.push(s.cloud.offsets.buffer, s.cloud.x.buffer, s.cloud.y.buffer, s.cloud.diverged.buffer);
   if (s.grad) list.push(s.grad.buffer);
   if (s.state) for (const a of s.state) list.push(a.buffer);
   return list as ArrayBuffer[];

@@ -5,8 +5,10 @@
  * createSimulation, bit for bit, by population.test.ts). Answers every request with a slice
  * snapshot.
  */
+import { registerImported } from '../../core/data/imported';
 import { Population } from './population';
 import { DataPopulation, isDatasetExperiment } from './dataPopulation';
+import { currentSamples as samplesNow, StepSamples } from '../stepSamples';
 import { sliceTransferables, type ConfigureRequest, type SliceSnapshot, type WorkerRequest, type WorkerResponse } from './protocol';
 
 let runner: Population | DataPopulation | null = null;
@@ -25,11 +27,20 @@ function copyOut<T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (
   return out;
 }
 
+/** An ensemble race's cloud of members (DataPopulation only). */
+function cloud(): SliceSnapshot['cloud'] {
+  const r = runner;
+  if (!(r instanceof DataPopulation) || r.band === null) return undefined;
+  const c = r.cloud()!;
+  return { ...c, diverged: r.band.diverged.slice() };
+}
+
 function snapshot(samples?: SliceSnapshot['samples']): SliceSnapshot {
   const r = runner!;
   const n = r.count;
   const f64 = (len: number) => new Float64Array(len);
   return {
+    cloud: cloud(),
     step: r.step,
     x: copyOut(r.x, f64), y: copyOut(r.y, f64), loss: copyOut(r.loss, f64), gradNorm: copyOut(r.gradNorm, f64),
     statusCode: copyOut(r.code, (len) => new Uint8Array(len)), statusStep: copyOut(r.codeStep, (len) => new Int32Array(len)),
@@ -43,11 +54,12 @@ function snapshot(samples?: SliceSnapshot['samples']): SliceSnapshot {
 function currentSamples(): SliceSnapshot['samples'] {
   if (recordCount === 0) return undefined;
   const r = runner!;
-  return {
-    steps: Int32Array.of(r.step),
-    x: r.x.slice(0, recordCount), y: r.y.slice(0, recordCount),
-    loss: r.loss.slice(0, recordCount), gradNorm: r.gradNorm.slice(0, recordCount),
-  };
+  return samplesNow({ x: r.x, y: r.y, loss: r.loss, gradNorm: r.gradNorm, band: bandOf(r) }, r.step, recordCount);
+}
+
+/** An ensemble race's band (DataPopulation only). */
+function bandOf(r: Population | DataPopulation): DataPopulation['band'] {
+  return r instanceof DataPopulation ? r.band : null;
 }
 
 /** The runner's step code, for the replies that may change it. */
@@ -56,6 +68,7 @@ function kernel(): SliceSnapshot['kernel'] {
 }
 
 function configure(m: ConfigureRequest): SliceSnapshot {
+  if (m.imported) registerImported(m.imported.dataset, m.imported.id);
   // A finite sum over data steps in its own race (every run's batches, SAG, SVRG); replicas
   // are not offered for it, so one worker holds all of its runs.
   runner = isDatasetExperiment(m.experiment) ? new DataPopulation(m.experiment, m.precision) : new Population(m.experiment, m.precision, m.begin, m.end, m.starts);
@@ -74,14 +87,9 @@ function step(n: number): SliceSnapshot {
     r.advance(take, 0);
     return snapshot(recordCount === 0 ? undefined : emptySamples());
   }
-  const len = recordCount * take;
-  const sx = new Float64Array(len), sy = new Float64Array(len), sl = new Float64Array(len), sg = new Float64Array(len);
-  r.advance(take, recordCount, (i, k) => {
-    const o = i * take + (k - k0 - 1);
-    sx[o] = r.x[i]; sy[o] = r.y[i]; sl[o] = r.loss[i]; sg[o] = r.gradNorm[i];
-  });
-  const steps = Int32Array.from({ length: take }, (_, j) => k0 + 1 + j);
-  return snapshot({ steps, x: sx, y: sy, loss: sl, gradNorm: sg });
+  const rec = new StepSamples({ x: r.x, y: r.y, loss: r.loss, gradNorm: r.gradNorm, band: bandOf(r) }, k0, take, recordCount);
+  r.advance(take, recordCount, rec.record);
+  return snapshot(rec.samples());
 }
 
 let budget = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downsampleMinMax } from './downsample';
+import { downsampleBand, downsampleMinMax } from './downsample';
 
 describe('downsampleMinMax', () => {
   it('returns short series unchanged', () => {
@@ -36,5 +36,34 @@ describe('downsampleMinMax', () => {
     const p = downsampleMinMax(v, 8, 8, 2);
     expect(Array.from(p.x)).toEqual([0, 3, 4]);
     expect(p.y[2]).toBeNaN();
+  });
+});
+
+describe('downsampleMinMax on a compute axis (xs)', () => {
+  it('plots each value at its xs and buckets by x', () => {
+    // Full batch (x = 100k) and a short series: unchanged, at the given x.
+    const p = downsampleMinMax([4, 3, 2], 3, 1000, 50, [0, 100, 200]);
+    expect(Array.from(p.x)).toEqual([0, 100, 200]);
+    const v = Float64Array.from({ length: 1000 }, (_, i) => 1000 - i);
+    const xs = Float64Array.from({ length: 1000 }, (_, i) => 3 * i);
+    const q = downsampleMinMax(v, 1000, 3 * 999, 10, xs);
+    expect(q.length).toBeLessThanOrEqual(22);
+    for (let i = 0; i < q.length; i++) expect(q.x[i] % 3).toBe(0);
+    expect(q.x[q.length - 1]).toBe(3 * 999);
+  });
+});
+
+describe('downsampleBand', () => {
+  it('keeps the lowest lo and the highest hi of every column', () => {
+    const lo = [1, 0.5, 2, 3, 0.1, 4];
+    const hi = [2, 9, 3, 4, 5, 6];
+    const b = downsampleBand(lo, hi, 6, 6, 2);
+    expect(b.length).toBe(2);
+    expect(Array.from(b.lo)).toEqual([0.5, 0.1]);
+    expect(Array.from(b.hi)).toEqual([9, 6]);
+  });
+  it('leaves out non-finite edges and short data unchanged', () => {
+    const b = downsampleBand([1, NaN, 2], [3, 4, 5], 3, 100, 100);
+    expect(Array.from(b.x)).toEqual([0, 2]);
   });
 });

@@ -8,10 +8,10 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { format as d3format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { pointer, select } from 'd3-selection';
-import { line, symbol, symbolCross } from 'd3-shape';
+import { area, line, symbol, symbolCross } from 'd3-shape';
 import { clampForLog, divergenceCap, formatLogTick, linearDomain, logDomain } from './domain';
-import { downsampleMinMax, type Points } from './downsample';
-import { renderHover } from './tooltip';
+import { downsampleBand, downsampleMinMax, type BandPoints, type Points } from './downsample';
+import { renderHover, xOfIndex } from './tooltip';
 import { styleAxis } from '../surface/axes';
 import { wrapLabel } from '../labelFit';
 import { createTextWidth, FALLBACK_FONT_PX, readPlotFontSize } from '../textMetrics';
@@ -26,7 +26,9 @@ const MARGIN_RIGHT = 18;
 const TICK = 6;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Steps: 500, 1k, 2.5k (tickFormat('~s') would write 0k and 0.5k).
-const stepFmt = d3format('~s');
+const DEFAULT_X_FORMAT = '~s';
+// The hover read-out on a compute axis: 4 significant digits with separators (123,500; 2.5).
+const hoverFmt = d3format(',.4~r');
 const cross = symbol(symbolCross, 64)() ?? '';
 let instances = 0;
 
@@ -69,6 +71,7 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
     .attr('id', clipId)
     .append('rect')
     .attr('y', -2);
+  const gBands = plot.append('g').attr('clip-path', `url(#${clipId})`);
   const gLines = plot.append('g').attr('fill', 'none').attr('clip-path', `url(#${clipId})`);
   const gMarks = plot.append('g');
   const gHover = plot.append('g').attr('pointer-events', 'none');
@@ -77,7 +80,7 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
   // <title> (hover) and in the chart's aria-label.
   const xLab = svg.append('text').attr('text-anchor', 'middle').attr('data-testid', 'axis-title-x');
   const yLab = svg.append('text').attr('text-anchor', 'middle').attr('data-testid', 'axis-title-y');
-  xLab.append('title').text(options.xLabel);
+  const xTitle = xLab.append('title').text(options.xLabel);
   yLab.append('title').text(options.yLabel);
   const textWidth = createTextWidth(root);
   let fontPx = FALLBACK_FONT_PX;
@@ -124,7 +127,13 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
     if (h < 20 || W < 60) return;
     const yTitle = wrapLabel(options.yLabel, h, width, 2);
     const log = s.yScale === 'log';
-    const xMax = Math.max(1, s.xMax, ...s.series.map((x) => x.length - 1));
+    const xLabel = s.xLabel ?? options.xLabel;
+    const xFmt = d3format(s.xFormat ?? DEFAULT_X_FORMAT);
+    const xMax = Math.max(
+      s.series.some((x) => x.xs) ? 0 : 1,
+      s.xMax,
+      ...s.series.map((x) => (x.length > 0 ? xOfIndex(x, x.length - 1) : 0)),
+    );
     // Downsampled to the widest the plot area can be (the left margin is known only later).
     const wMax = W - MARGIN_RIGHT;
     const x = scaleLinear().domain([0, xMax]);
@@ -132,15 +141,27 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
     const pts = new Map<string, Points>();
     let total = 0;
     for (const ser of visible) {
-      const p = downsampleMinMax(ser.values, ser.length, xMax, wMax);
+      const p = downsampleMinMax(ser.values, ser.length, xMax, wMax, ser.xs);
       pts.set(ser.id, p);
       total += p.length;
+    }
+    const bands = new Map<string, BandPoints>();
+    for (const ser of visible) {
+      if (!ser.band) continue;
+      const b = downsampleBand(ser.band.lo, ser.band.hi, ser.length, xMax, wMax / 2, ser.xs);
+      bands.set(ser.id, b);
+      total += 2 * b.length;
     }
     const all = new Float64Array(total);
     let k = 0;
     for (const p of pts.values()) {
       all.set(p.y, k);
       k += p.length;
+    }
+    for (const b of bands.values()) {
+      all.set(b.lo, k);
+      all.set(b.hi, k + b.length);
+      k += 2 * b.length;
     }
     const cap = divergenceCap(
       visible.map((ser) => (ser.length > 0 ? ser.values[0] : NaN)),
@@ -176,7 +197,7 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
     const w = W - left - MARGIN_RIGHT;
     if (w < 20) return;
     x.range([0, w]);
-    const xPlan = planTicks(x, w, width, fs * 1.5, () => stepFmt);
+    const xPlan = planTicks(x, w, width, fs * 1.5, () => xFmt);
     plot.attr('transform', `translate(${left},${MARGIN_TOP})`);
     clipRect.attr('width', w).attr('height', h + 4);
 
@@ -213,7 +234,8 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
       .attr('y', H - 4 - fs * 0.25)
       .attr('font-size', fs)
       .attr('fill', colors.muted);
-    xLab.selectAll('tspan').data([0]).join('tspan').text(wrapLabel(options.xLabel, w, width, 1)[0]);
+    xLab.selectAll('tspan').data([0]).join('tspan').text(wrapLabel(xLabel, w, width, 1)[0]);
+    xTitle.text(xLabel);
     yLab
       .attr('transform', `translate(4,${MARGIN_TOP + h / 2}) rotate(-90)`)
       .attr('font-size', fs)
@@ -227,6 +249,26 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
       .text((d) => d);
 
     const yv = (v: number) => y(log ? clampForLog(v, dom) : v);
+    const banded = visible.filter((d) => bands.has(d.id));
+    gBands
+      .selectAll<SVGPathElement, LineSeries>('path')
+      .data(banded, (d) => d.id)
+      .join('path')
+      .attr('data-testid', 'chart-band')
+      .attr('data-series', (d) => d.id)
+      .attr('fill', (d) => d.color)
+      .attr('fill-opacity', 0.2)
+      .attr('stroke', 'none')
+      .attr('d', (d) => {
+        const b = bands.get(d.id)!;
+        if (b.length === 0) return null;
+        const idx = Array.from({ length: b.length }, (_, i) => i);
+        return area<number>()
+          .defined((i) => Number.isFinite(yv(b.lo[i])) && Number.isFinite(yv(b.hi[i])))
+          .x((i) => x(b.x[i]))
+          .y0((i) => yv(b.lo[i]))
+          .y1((i) => yv(b.hi[i]))(idx);
+      });
     gLines
       .selectAll<SVGPathElement, LineSeries>('path')
       .data(visible, (d) => d.id)
@@ -260,7 +302,7 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
       .attr('transform', (d) => {
         const v = lastFiniteAtOrBefore(d, d.divergedAt ?? 0);
         const py = Number.isFinite(yv(v)) ? Math.min(h, Math.max(0, yv(v))) : 0;
-        return `translate(${x(d.divergedAt ?? 0)},${py})`;
+        return `translate(${x(xOfIndex(d, d.divergedAt ?? 0))},${py})`;
       });
     mk.select('path')
       .attr('d', cross)
@@ -269,8 +311,8 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
       .attr('stroke', colors.bg)
       .attr('stroke-width', 1);
     mk.select('text')
-      .attr('x', (d) => (x(d.divergedAt ?? 0) > w - 90 ? -7 : 7))
-      .attr('text-anchor', (d) => (x(d.divergedAt ?? 0) > w - 90 ? 'end' : 'start'))
+      .attr('x', (d) => (x(xOfIndex(d, d.divergedAt ?? 0)) > w - 90 ? -7 : 7))
+      .attr('text-anchor', (d) => (x(xOfIndex(d, d.divergedAt ?? 0)) > w - 90 ? 'end' : 'start'))
       .attr('dy', (d) =>
         yv(lastFiniteAtOrBefore(d, d.divergedAt ?? 0)) < 16 ||
         !Number.isFinite(yv(lastFiniteAtOrBefore(d, d.divergedAt ?? 0)))
@@ -284,15 +326,17 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
       .attr('paint-order', 'stroke')
       .text((d) => d.divergedLabel ?? '');
 
-    const step = hoverPx < 0 ? -1 : Math.max(0, Math.min(xMax, Math.round(x.invert(hoverPx))));
+    // The x under the pointer: a whole step on the step axis, any value on a compute axis.
+    const raw = Math.max(0, Math.min(xMax, x.invert(hoverPx)));
+    const at = hoverPx < 0 ? -1 : s.series.some((ser) => ser.xs) ? raw : Math.round(raw);
     renderHover(
       gHover,
       tip,
-      step,
+      at,
       s.series,
       { x, y, log, width: w, height: h, left, top: MARGIN_TOP },
       fmt,
-      options.xLabel,
+      `${xLabel} ${at < 0 ? '' : s.series.some((ser) => ser.xs) ? hoverFmt(at) : String(at)}`,
       colors.muted,
     );
   }

@@ -9,9 +9,34 @@ import { clampForLog } from './domain';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
-/** The value of a series at a step, or NaN when the series has not reached it. */
-export function valueAt(s: LineSeries, step: number): number {
-  return step >= 0 && step < s.length ? s.values[step] : NaN;
+/** The x of index i of a series: the step itself, or xs[i] on a compute axis. */
+export function xOfIndex(s: LineSeries, i: number): number {
+  return s.xs ? s.xs[i] : i;
+}
+
+/**
+ * The index a series shows at axis position `at`: the step `at` itself on the step axis; on a
+ * compute axis (xs) the last index whose x ≤ at. −1 when the series has not reached `at`.
+ */
+export function indexAtX(s: LineSeries, at: number): number {
+  if (at < 0 || s.length === 0) return -1;
+  if (!s.xs) return at < s.length ? Math.round(at) : -1;
+  const xs = s.xs;
+  if (at > xs[s.length - 1]) return -1;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (xs[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The value of a series at axis position `at`, or NaN when the series has not reached it. */
+export function valueAt(s: LineSeries, at: number): number {
+  const i = indexAtX(s, at);
+  return i < 0 ? NaN : s.values[i];
 }
 
 export interface HoverGeometry {
@@ -24,7 +49,10 @@ export interface HoverGeometry {
   readonly top: number;
 }
 
-/** Draws (step ≥ 0) or hides (step < 0) the rule, dots and tooltip. */
+/**
+ * Draws (step ≥ 0) or hides (step < 0) the rule, dots and tooltip. `step` is the axis position
+ * (a step, or gradient evaluations / epochs on a compute axis); `head` titles the tooltip.
+ */
 export function renderHover(
   g: G,
   tip: HTMLDivElement,
@@ -32,7 +60,7 @@ export function renderHover(
   series: readonly LineSeries[],
   geo: HoverGeometry,
   format: (v: number) => string,
-  xLabel: string,
+  head: string,
   ruleColor: string,
 ): void {
   const visible = step >= 0 ? series.filter((s) => !s.hidden) : [];
@@ -66,10 +94,10 @@ export function renderHover(
     .attr('stroke-width', 1.25);
 
   tip.replaceChildren();
-  const head = tip.ownerDocument.createElement('div');
-  head.className = 'gs-tt-head';
-  head.textContent = `${xLabel} ${step}`;
-  tip.appendChild(head);
+  const headEl = tip.ownerDocument.createElement('div');
+  headEl.className = 'gs-tt-head';
+  headEl.textContent = head;
+  tip.appendChild(headEl);
   for (const s of visible) {
     const row = tip.ownerDocument.createElement('div');
     row.className = 'gs-tt-row';
@@ -82,7 +110,7 @@ export function renderHover(
     const val = tip.ownerDocument.createElement('span');
     val.className = 'gs-tt-val';
     const v = valueAt(s, step);
-    val.textContent = step >= s.length ? '—' : format(v);
+    val.textContent = indexAtX(s, step) < 0 ? '—' : format(v);
     row.append(sw, name, val);
     tip.appendChild(row);
   }

@@ -18,6 +18,7 @@ import { renderHeads, renderMinima, renderStart } from './markers';
 import { renderSelection } from './selection';
 import { colorLut } from './palette';
 import { createTrajectoryLayer } from './trajectories';
+import { drawClouds } from './cloud';
 import { gridSpec, sameBox, type PlotFrame } from './transform';
 import { readPlotColors, type PlotColors } from '../theme';
 import { createTextWidth, FALLBACK_FONT_PX, readPlotFontSize } from '../textMetrics';
@@ -82,11 +83,14 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
   Object.assign(root.style, { width: '100%', height: '100%', minHeight: '200px' });
   const heat = doc.createElement('canvas');
   heat.dataset.testid = 'surface-heatmap';
+  const cloud = doc.createElement('canvas');
+  cloud.style.pointerEvents = 'none';
+  cloud.dataset.testid = 'surface-cloud';
   const traj = doc.createElement('canvas');
   traj.style.pointerEvents = 'none';
   const scratch = doc.createElement('canvas');
   const svgEl = doc.createElementNS(SVG_NS, 'svg');
-  root.append(heat, traj, svgEl);
+  root.append(heat, cloud, traj, svgEl);
   el.appendChild(root);
 
   const svg = select(svgEl)
@@ -211,7 +215,7 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
     const fk = `${v.x[0]},${v.x[1]},${v.y[0]},${v.y[1]}|${f.width}x${f.height}@${dpr}|${s.theme}|${font.size}|${MARGIN.left}`;
     if (fk !== frameKey) {
       frameKey = fk;
-      for (const cv of [heat, traj]) {
+      for (const cv of [heat, cloud, traj]) {
         cv.width = Math.round(f.width * dpr);
         cv.height = Math.round(f.height * dpr);
         Object.assign(cv.style, {
@@ -276,6 +280,7 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
       heat.dataset.min = String(sampled.stats.min);
       heat.dataset.max = String(sampled.stats.max);
     }
+    drawClouds(cloud, s.clouds ?? [], f, dpr, s.theme === 'light' ? 'rgba(255,255,255,0.6)' : 'rgba(10,12,18,0.6)');
     trajectories.draw(
       s.runs,
       f,

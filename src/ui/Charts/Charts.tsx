@@ -10,7 +10,9 @@ import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 import { formatValue } from '../text/format';
 import { runName } from '../text/names';
-import { chartState, type ChartMetric } from './chartState';
+import { chartState, effectiveAxis, type ChartMetric } from './chartState';
+import { COMPUTE_AXES, type ComputeAxis } from '../../core/finiteSum/computeAxis';
+import { boundOf } from '../SurfacePanel/surfaceState';
 
 interface ChartDef {
   readonly metric: ChartMetric;
@@ -52,7 +54,9 @@ function ChartCard({ def }: { def: ChartDef }) {
     };
     const push = (s: AppState) => {
       last = performance.now();
-      chart.update(chartState(s, def.metric, names, t('charts.divergedHere')));
+      const axisLabels = { steps: t('charts.step'), evals: t('charts.evals'), epochs: t('charts.epochs') };
+      const ensemble = (name: string, n: number) => t('charts.ensembleMean', { name, n: n.toLocaleString() });
+      chart.update(chartState(s, def.metric, names, t('charts.divergedHere'), axisLabels, ensemble));
     };
     // New samples arrive every frame while playing; a full chart redraw per frame costs more
     // than the race itself (npm run bench:ui). Data updates are coalesced to CHART_INTERVAL_MS,
@@ -71,7 +75,7 @@ function ChartCard({ def }: { def: ChartDef }) {
     };
     push(appStore.getState());
     const unsubscribe = appStore.subscribe((s, prev) => {
-      if (s.draft !== prev.draft || s.theme !== prev.theme || s.statuses !== prev.statuses) push(s);
+      if (s.draft !== prev.draft || s.theme !== prev.theme || s.statuses !== prev.statuses || s.chartAxis !== prev.chartAxis) push(s);
       else if (s.dataVersion !== prev.dataVersion) pushData();
     });
     return () => {
@@ -94,9 +98,38 @@ function ChartCard({ def }: { def: ChartDef }) {
   );
 }
 
+const AXIS_KEYS: Readonly<Record<ComputeAxis, string>> = { steps: 'charts.axisSteps', evals: 'charts.axisEvals', epochs: 'charts.axisEpochs' };
+const selectIsDataset = (s: AppState) => boundOf(s).bound.dataset !== undefined;
+const selectAxis = (s: AppState) => effectiveAxis(s);
+
+/** Steps, gradient evaluations or epochs on the x axis: offered when the loss is a sum over data. */
+function AxisSwitch() {
+  const { t } = useTranslation();
+  const axis = useApp(selectAxis);
+  return (
+    <div className="chart-axis" role="group" aria-label={t('charts.axis')} data-testid="chart-axis" title={t('charts.axisHint')}>
+      <span className="chart-axis__label">{t('charts.axis')}</span>
+      {COMPUTE_AXES.map((a) => (
+        <button
+          key={a}
+          type="button"
+          className="chart-axis__btn"
+          aria-pressed={a === axis}
+          data-testid={`chart-axis-${a}`}
+          onClick={() => appStore.getState().setChartAxis(a)}
+        >
+          {t(AXIS_KEYS[a])}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function Charts() {
+  const dataset = useApp(selectIsDataset);
   return (
     <div className="charts">
+      {dataset && <AxisSwitch />}
       {CHARTS.map((c) => (
         <ChartCard key={c.metric} def={c} />
       ))}

@@ -6,16 +6,18 @@
  */
 import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_BATCH, type BatchConfig } from '../../core/experiment';
+import { DEFAULT_BATCH, MAX_SEEDS, type BatchConfig } from '../../core/experiment';
 import { sagMemoryBytes } from '../../core/finiteSum';
 import type { RunDraft } from '../../store/draft';
 import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 import { NumberField } from '../NumberField/NumberField';
+import { boundOf } from '../SurfacePanel/surfaceState';
 
 type Regime = 'full' | 'mini' | 'sgd';
 
-const selectSamples = (s: AppState) => s.resolved.objective.params.n ?? 0;
+// The samples of the data in use: generated (params.n) or imported (its own row count).
+const selectSamples = (s: AppState) => boundOf(s).bound.dataset?.n ?? 0;
 
 function regimeOf(b: BatchConfig): Regime {
   return b.size === 0 ? 'full' : b.size === 1 ? 'sgd' : 'mini';
@@ -67,6 +69,22 @@ export const BatchSection = memo(function BatchSection({ run }: { run: RunDraft 
             <option value="replacement">{t('batch.replacement')}</option>
           </select>
         </div>
+      )}
+      {regime !== 'full' && (
+        <>
+          <NumberField
+            testBase="batch-seeds"
+            label={t('batch.seeds')}
+            value={batch.seeds}
+            spec={{ min: 1, max: MAX_SEEDS, scale: 'log', kind: 'int' }}
+            onCommit={(v) => set({ seeds: v })}
+          />
+          {batch.seeds > 1 && (
+            <p className="batch__hint" data-testid="seeds-hint">
+              {t('batch.seedsHint', { seeds: batch.seeds.toLocaleString(), cost: (batch.seeds * (n + batch.size)).toLocaleString() })}
+            </p>
+          )}
+        </>
       )}
       {run.optimizer === 'sag' && (
         <p className="batch__hint" data-testid="sag-memory">

@@ -6,7 +6,7 @@ import { bindObjective, getObjective, surfaceValue } from '../../core/objectives
 import type { BoundObjective } from '../../core/objectives/types';
 import { getOptimizer } from '../../core/optimizers';
 import type { AppState } from '../../store/state';
-import type { SurfaceField, SurfaceRun, SurfaceViewState } from '../../plots/types';
+import type { SurfaceCloud, SurfaceField, SurfaceRun, SurfaceViewState } from '../../plots/types';
 import { buildSelection, type SelectionLabels } from './selection';
 
 interface Bound {
@@ -27,6 +27,21 @@ export function boundOf(s: AppState): Bound {
   const field: SurfaceField = { key, evaluate: surfaceValue(bound) };
   cache = { key, bound, field };
   return cache;
+}
+
+/** Ensemble runs' member positions from the latest snapshot (subarrays: nothing copied). */
+function cloudsOf(s: AppState, byUid: ReadonlyMap<string, AppState['draft']['runs'][number]>): Pick<SurfaceViewState, 'clouds'> {
+  const c = s.snapshot?.cloud;
+  if (!c) return {};
+  const clouds: SurfaceCloud[] = [];
+  s.runUids.forEach((uid, i) => {
+    const draft = byUid.get(uid);
+    const a = c.offsets[i];
+    const b = c.offsets[i + 1];
+    if (!draft || b === undefined || b - a < 2) return;
+    clouds.push({ id: uid, color: draft.color, hidden: draft.hidden, x: c.x.subarray(a, b), y: c.y.subarray(a, b), length: b - a });
+  });
+  return { clouds };
 }
 
 export function surfaceState(s: AppState, labels: SelectionLabels): SurfaceViewState {
@@ -55,6 +70,7 @@ export function surfaceState(s: AppState, labels: SelectionLabels): SurfaceViewS
     minima: bound.minima,
     start: s.draft.start,
     runs,
+    ...cloudsOf(s, byUid),
   };
   const i = s.selectedUid ? s.runUids.indexOf(s.selectedUid) : -1;
   const draft = i >= 0 ? byUid.get(s.runUids[i]) : undefined;
