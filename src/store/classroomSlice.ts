@@ -8,8 +8,11 @@ import type { StateCreator } from 'zustand';
 import type { LinkNotice } from '../core/shareLink';
 import type { AppState } from './state';
 
-/** Where ignored settings came from: the page's link, the remembered state, an imported file. */
-export type NoticeSource = 'link' | 'storage' | 'import';
+/**
+ * Where ignored settings came from: the page's link, the remembered state, an imported file;
+ * 'data': the remembered experiment, restored without the imported data it used.
+ */
+export type NoticeSource = 'link' | 'storage' | 'import' | 'data';
 
 export interface LinkNotices {
   readonly source: NoticeSource;

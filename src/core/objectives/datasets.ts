@@ -17,6 +17,12 @@ import type { KnownMinimum, ObjectiveDef, ObjectiveParamSpec } from './types';
 
 const samples: ObjectiveParamSpec = { name: 'n', symbol: 'n', default: 200, min: 10, max: 1_000_000, scale: 'log', kind: 'int' };
 const standardize: ObjectiveParamSpec = { name: 'standardize', symbol: '\\text{standardize}', default: 1, min: 0, max: 1, scale: 'linear', kind: 'bool' };
+/**
+ * Which samples: 0 = drawn from the seed with the params above; otherwise the content id of an
+ * imported CSV (src/core/data/imported.ts), for which n, noise, outliers and overlap do not apply
+ * (standardize does). Hidden: set by importing a file, carried by links as `data=<id>`.
+ */
+const data: ObjectiveParamSpec = { name: 'data', symbol: '\\text{data}', default: 0, min: 0, max: 0xffffffff, scale: 'linear', kind: 'int', hidden: true };
 
 /** Moments of the regression data: the coefficients of its exact mean squared error. */
 function moments(p: Readonly<Record<string, number>>, seed = 1): Record<string, number> {
@@ -44,6 +50,7 @@ export const linearRegression: ObjectiveDef = {
     { name: 'noise', symbol: '\\sigma', default: 1, min: 0, max: 10, scale: 'linear' },
     { name: 'outliers', symbol: '\\text{outliers}', default: 0, min: 0, max: 0.5, scale: 'linear' },
     standardize,
+    data,
   ],
   derived: ['Sxx', 'Sx', 'Sxy', 'Sy', 'Syy'],
   derive: moments,
@@ -66,7 +73,7 @@ export const logisticRegression: ObjectiveDef = {
   id: 'logistic_regression',
   name: 'Logistic regression',
   formula: LOGISTIC_REGRESSION_LOSS.formula,
-  params: [samples, { name: 'overlap', symbol: '\\text{overlap}', default: 0.5, min: 0, max: 1, scale: 'linear' }, standardize],
+  params: [samples, { name: 'overlap', symbol: '\\text{overlap}', default: 0.5, min: 0, max: 1, scale: 'linear' }, standardize, data],
   derived: [...LOGISTIC_REGRESSION_LOSS.params],
   // The per-sample formula's data columns have no single value; the surface is their mean.
   derive: () => ({ x1i: 0, x2i: 0, si: 1 }),

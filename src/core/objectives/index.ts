@@ -18,7 +18,8 @@ import { saddle } from './saddle';
 import { twoWells } from './twoWells';
 import { custom } from './custom';
 import { linearRegression, logisticRegression } from './datasets';
-import { datasetFor } from './datasetCache';
+import { datasetFor, importedSamples } from './datasetCache';
+import { importedFrame } from './importedFrame';
 import { logisticSurface } from './datasetSurface';
 
 export type { BoundObjective, Box, KnownMinimum, ObjectiveDef, ObjectiveId, ObjectiveParamSpec } from './types';
@@ -53,7 +54,9 @@ export function defaultParams(def: ObjectiveDef): Record<string, number> {
  * ignored here, the experiment validator rejects them). For 'custom', `customFormula` (in x, y
  * only) replaces the default formula. Compiles once per formula text (memoised); throws
  * FormulaError for a formula that does not compile. Values are float64; the f32 mode rounds
- * them itself. Dataset objectives draw their samples from `seed` (the experiment's).
+ * them itself. Dataset objectives draw their samples from `seed` (the experiment's), or use
+ * the imported samples their `data` param names; then `def`'s view, domain and start are
+ * derived from those samples (src/core/objectives/importedFrame.ts).
  */
 export function bindObjective(
   id: ObjectiveId,
@@ -67,7 +70,11 @@ export function bindObjective(
   const full = { ...defaultParams(def) };
   for (const s of def.params) if (params[s.name] !== undefined) full[s.name] = params[s.name];
   const bound = { def, formula, paramValues: paramVector(def, full, seed), minima: def.minima(full, seed) };
-  return def.dataset ? { ...bound, dataset: datasetFor(id, full, seed) } : bound;
+  if (!def.dataset) return bound;
+  const dataset = datasetFor(id, full, seed);
+  // Imported data put the optimum anywhere: the window and the start come from the data.
+  const frame = importedSamples(id, full) ? importedFrame(dataset, bound.minima) : null;
+  return frame ? { ...bound, def: { ...def, view: frame.view, domain: frame.view, start: frame.start }, dataset } : { ...bound, dataset };
 }
 
 /**

@@ -34,6 +34,11 @@ export interface ObjectiveParamSpec {
   readonly scale: 'linear' | 'log';
   /** 'int': whole numbers (a sample count); 'bool': 0 or 1 (a switch). Default 'real'. */
   readonly kind?: 'real' | 'int' | 'bool';
+  /**
+   * Carried by configs and links but not offered as a control (the dataset objectives' `data`:
+   * the id of imported samples, set by importing a file, never by a slider).
+   */
+  readonly hidden?: boolean;
 }
 
 export interface Box {

@@ -33,7 +33,8 @@ export interface LinkState {
   readonly mode: LinkMode;
 }
 
-export type LinkNoticeCode = 'unknownKey' | 'syntax' | 'invalid' | 'version' | 'tooLong' | 'noRuns' | 'truncated';
+/** 'missingData': the experiment names imported samples this tab does not have (src/core/shareLink/importedData.ts). */
+export type LinkNoticeCode = 'unknownKey' | 'syntax' | 'invalid' | 'version' | 'tooLong' | 'noRuns' | 'truncated' | 'missingData';
 
 /** One thing a link, a file or the remembered state could not apply, and why (English). */
 export interface LinkNotice {

@@ -27,7 +27,8 @@ export function LinkNotice() {
             <li key={i} data-code={item.code}>
               <span className="link-notice__reason">{t(`share.reason.${item.code}`)}</span>
               {item.field !== '' && <code className="link-notice__field">{item.field}</code>}
-              <span className="link-notice__detail">{item.detail}</span>
+              {/* Imported data missing is the reader's situation, not a typo: said in their language. */}
+              <span className="link-notice__detail">{item.code === 'missingData' ? t('share.missingData') : item.detail}</span>
             </li>
           ))}
           {more > 0 && <li>{t('share.notice.more', { count: more })}</li>}

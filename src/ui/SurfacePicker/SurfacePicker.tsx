@@ -1,7 +1,7 @@
 /**
  * Surface picker: a gallery of thumbnails (radio buttons), then the chosen surface's formula
  * in KaTeX, a sentence about it, and its parameters as controls. 'Custom formula' opens a
- * formula editor.
+ * formula editor; a dataset objective shows its data source and the CSV import.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,9 @@ import { Katex } from '../Katex/Katex';
 import { NumberField } from '../NumberField/NumberField';
 import { SurfacePreview } from './SurfacePreview';
 import { CustomFormula } from './CustomFormula';
+import { DataSource } from '../CsvImport/CsvImport';
+import { importedSamples } from '../../core/objectives/datasetCache';
+import { setDatasetParam } from '../../store/importedData';
 
 const selectObjective = (s: AppState) => s.draft.objective;
 
@@ -28,6 +31,11 @@ export function SurfacePicker() {
       return '';
     }
   }, [objective, def]);
+
+  // Hidden params (imported data's id) are no control; on imported data only feature scaling
+  // still applies, the generator's settings do not.
+  const imported = def.dataset !== undefined && importedSamples(objective.id, objective.params) !== undefined;
+  const controls = def.params.filter((p) => !p.hidden && (!imported || p.name === 'standardize'));
 
   return (
     <div className="surface-picker">
@@ -61,17 +69,18 @@ export function SurfacePicker() {
         )}
       </div>
       {objective.id === 'custom' && <CustomFormula />}
-      {def.params.length > 0 && (
+      {def.dataset && <DataSource kind={def.dataset.kind} />}
+      {controls.length > 0 && (
         <div className="surface-params">
           <h4 className="sub-title">{t('surface.params')}</h4>
-          {def.params.map((p) => (
+          {controls.map((p) => (
             <NumberField
               key={`${def.id}-${p.name}`}
               testBase={`param-${p.name}`}
               label={t(`param.${p.name}`)}
               value={objective.params[p.name] ?? p.default}
               spec={p}
-              onCommit={(v) => appStore.getState().setObjectiveParam(p.name, v)}
+              onCommit={(v) => (def.dataset ? setDatasetParam(appStore, p.name, v) : appStore.getState().setObjectiveParam(p.name, v))}
             />
           ))}
         </div>

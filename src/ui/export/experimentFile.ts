@@ -9,6 +9,7 @@
 import { experimentToJSON, type ResolvedExperiment } from '../../core/experiment';
 import { getOptimizer } from '../../core/optimizers';
 import { repairExperiment, type LinkNotice } from '../../core/shareLink';
+import { withAvailableData } from '../../core/shareLink/importedData';
 
 /** Largest file read, bytes: an experiment of 64 runs is a few tens of kB. */
 export const MAX_EXPERIMENT_BYTES = 1024 * 1024;
@@ -64,8 +65,10 @@ export function readExperimentFile(text: string): ImportOutcome {
   } catch (e) {
     return { ok: false, reason: 'notJson', detail: (e as Error).message };
   }
-  const { experiment, notices } = repairExperiment(json);
-  const fatal = notices.find(isFatal);
+  const repaired = repairExperiment(json);
+  const fatal = repaired.notices.find(isFatal);
   if (fatal) return { ok: false, reason: 'invalid', detail: fatal.detail };
-  return { ok: true, experiment: withoutDefaultLabels(experiment), notices };
+  // A file names imported data by id, as a link does: without them here, generated data.
+  const { experiment, notices } = withAvailableData(repaired.experiment);
+  return { ok: true, experiment: withoutDefaultLabels(experiment), notices: [...repaired.notices, ...notices] };
 }

@@ -5,7 +5,8 @@
  */
 import { getOptimizer } from '../../core/optimizers';
 import type { ResolvedExperiment } from '../../core/experiment';
-import type { LinkState } from '../../core/shareLink';
+import type { LinkNotice, LinkState } from '../../core/shareLink';
+import { withAvailableData } from '../../core/shareLink/importedData';
 import type { AppState } from '../../store/state';
 import type { AppStore } from '../../store/store';
 
@@ -24,18 +25,24 @@ export function linkStateOf(s: AppState): LinkState {
   };
 }
 
-/** Applies a decoded link (or remembered state) to the store: a new race, view, language, modes. */
-export function applyLinkState(store: AppStore, link: LinkState): void {
-  const e = link.experiment;
+/**
+ * Applies a decoded link (or remembered state) to the store: a new race, view, language, modes.
+ * Returns what could not be applied beyond the decoder's notices: imported data that this tab
+ * does not have (the race then runs on generated data, in the surface's own view).
+ */
+export function applyLinkState(store: AppStore, link: LinkState): LinkNotice[] {
+  const available = withAvailableData(link.experiment);
+  const e = available.experiment;
   const experiment: ResolvedExperiment = {
     ...e,
     runs: e.runs.map((r) => (r.label === getOptimizer(r.optimizer).name ? { ...r, label: '' } : r)),
   };
   const s = store.getState();
-  s.loadExperiment(experiment, link.view);
+  s.loadExperiment(experiment, available.notices.length > 0 ? null : link.view);
   if (link.lang) s.setLanguage(link.lang);
   s.setPresenting(link.mode.present);
   s.setEmbed(link.mode.embed);
   s.setHidden(link.mode.hide);
   s.setLesson(link.mode.lesson);
+  return available.notices;
 }

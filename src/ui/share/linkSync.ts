@@ -34,8 +34,8 @@ function writeStorage(fragment: string): void {
 /** Applies a link fragment; its notices go to the banner. */
 function applyFragment(store: AppStore, fragment: string): void {
   const { state, notices } = decodeLink(fragment);
-  applyLinkState(store, state);
-  store.getState().setLinkNotices({ source: 'link', notices });
+  const missing = applyLinkState(store, state);
+  store.getState().setLinkNotices({ source: 'link', notices: [...notices, ...missing] });
 }
 
 /**
@@ -52,11 +52,13 @@ function applyStored(store: AppStore, fragment: string): void {
     store.getState().setLinkNotices({ source: 'storage', notices });
     return;
   }
-  applyLinkState(store, {
+  const missing = applyLinkState(store, {
     ...state,
     lang: null,
     mode: { present: false, embed: false, hide: [], lesson: state.mode.lesson },
   });
+  // Imported data are not remembered: the rest of the experiment is, on generated data.
+  store.getState().setLinkNotices({ source: 'data', notices: missing });
 }
 
 const carried = (s: AppState) => [s.resolved, s.view, s.language, s.presenting, s.embed, s.hidden, s.lessonId] as const;
