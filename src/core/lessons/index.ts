@@ -11,11 +11,12 @@ import { lrDecay } from './lrDecay';
 import { gdConverges } from './gdConverges';
 import { momentumGd } from './momentumGd';
 import { sagGd } from './sagGd';
+import { textbookMomentum } from './textbookMomentum';
 
-export type { Lesson, LessonId } from './types';
+export type { Lesson, LessonId, WorkedExampleId } from './types';
 export { lessonKeys, LESSON_RACE } from './types';
 
-export const LESSONS: readonly Lesson[] = [ravine, largeLr, saddlePoint, adamRastrigin, lrDecay, gdConverges, momentumGd, sagGd];
+export const LESSONS: readonly Lesson[] = [ravine, largeLr, saddlePoint, adamRastrigin, lrDecay, gdConverges, momentumGd, sagGd, textbookMomentum];
 
 const BY_ID = new Map<string, Lesson>(LESSONS.map((l) => [l.id, l]));
 

@@ -11,6 +11,7 @@ import { dataRaceConfig, raceTraces } from '../finiteSum';
 import { judgeStatus, stationaryJudge } from '../simulate/stationary';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zhCN';
+import { configData, FLOOR_TOLERANCE, runTraining, textbookExample, TRAINING_DEFAULTS, withOptimizer } from '../training';
 import { getLesson, isLessonId, LESSONS } from '.';
 
 const PRECISIONS: readonly Precision[] = ['f64', 'f32'];
@@ -51,8 +52,8 @@ function lookup(cat: object, key: string): unknown {
 }
 
 describe('lesson registry', () => {
-  it('has eight lessons with unique ids, found by id', () => {
-    expect(LESSONS).toHaveLength(8);
+  it('has nine lessons with unique ids, found by id', () => {
+    expect(LESSONS).toHaveLength(9);
     expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
     for (const l of LESSONS) {
       expect(isLessonId(l.id)).toBe(true);
@@ -257,5 +258,48 @@ describe.each(PRECISIONS)('dataset lesson stories (%s)', (precision) => {
     expect(tail[250]).toBeGreaterThan(1e-3);
     expect(within(traces[1].loss[exp.steps] - min, 5e-4, 3e-3)).toBe(true);
     expect(traces[2].loss[exp.steps] - min).toBeLessThan(1e-9);
+  });
+
+  it('textbook_momentum: the 2-D race of the worked example (heavy ball vs GD, B = 32) tells the table\'s story', () => {
+    const { exp, traces, min } = dataLesson('textbook_momentum', precision);
+    // The same method, data and batches as the table: torch's SGD(lr = α, momentum = β) is v ← βv + g.
+    expect(exp.runs.map((r) => [r.optimizer, r.hyper.lr, r.hyper.momentum ?? null, r.hyper.dampening ?? 0])).toEqual([
+      ['gd', TRAINING_DEFAULTS.lr, null, 0],
+      ['sgd', TRAINING_DEFAULTS.lr, TRAINING_DEFAULTS.beta, 0],
+    ]);
+    expect(exp.runs.every((r) => r.batch.size === TRAINING_DEFAULTS.batch && r.batch.sampling === 'shuffle')).toBe(true);
+    expect([exp.objective.params.n, exp.objective.params.noise]).toEqual([TRAINING_DEFAULTS.samples, TRAINING_DEFAULTS.noise]);
+    const stepsPerEpoch = Math.ceil(TRAINING_DEFAULTS.samples / TRAINING_DEFAULTS.batch);
+    // "Within 1% of the best loss", measured (both precisions): momentum step 128 (4 epochs), GD 326.
+    const near = (i: number) => traces[i].loss.findIndex((l) => l <= (1 + FLOOR_TOLERANCE) * min);
+    expect(within(near(1), 120, 140)).toBe(true);
+    expect(near(1)).toBeLessThanOrEqual(4 * stepsPerEpoch);
+    expect(within(near(0), 310, 350)).toBe(true);
+    // "Ten times longer steps": the heavy ball's steady step is α/(1 − β).
+    expect(1 / (1 - TRAINING_DEFAULTS.beta)).toBeCloseTo(10, 12);
+    // Converged (gradient ≤ 10⁻³), measured: GD at 421, momentum only at 599. Text: ~420, ~600.
+    const [gd, momentum] = traces.map((t) => (t.status.kind === 'converged' ? t.status.step : -1));
+    expect(within(gd, 400, 440)).toBe(true);
+    expect(within(momentum, 570, 630)).toBe(true);
+  });
+});
+
+describe('textbook_momentum: the card\'s worked example', () => {
+  it('quotes the table: 0.193 vs 3.05 after epoch 1, within 1% of the floor at epochs 4 and 19', () => {
+    const ex = textbookExample();
+    expect(ex.rows[1].momentum).toBeCloseTo(0.193, 3);
+    expect(ex.rows[1].gd).toBeCloseTo(3.05, 2);
+    expect(ex.firstNearFloor).toEqual({ momentum: 4, gd: 19 });
+    expect(ex.config.parameters).toBe(10);
+    expect(ex.config.batch).toBe(32);
+  });
+
+  it('the EMA form with α = 0.01 reaches the floor at epoch 18; with α = 0.1 it reproduces the table', () => {
+    const ex = textbookExample();
+    const data = configData(ex.config);
+    const ema = (lr: number) => runTraining({ ...withOptimizer(ex.config, 'momentum_ema'), lr }, data).losses;
+    expect(ema(0.01).findIndex((l) => l <= (1 + FLOOR_TOLERANCE) * ex.floor)).toBe(18);
+    expect(0.01 / (1 - ex.config.beta)).toBeCloseTo(0.1, 12);
+    ema(0.1).forEach((l, e) => expect(Math.abs(l / ex.rows[e].momentum - 1), `epoch ${e}`).toBeLessThan(1e-9));
   });
 });

@@ -8,7 +8,22 @@ import type { ExperimentInput } from '../experiment';
 import type { Box } from '../objectives/types';
 
 /** Ids of the built-in lessons, in the order the picker lists them. */
-export type LessonId = 'ravine' | 'large_lr' | 'saddle_point' | 'adam_rastrigin' | 'lr_decay' | 'gd_converges' | 'momentum_gd' | 'sag_gd';
+export type LessonId =
+  | 'ravine'
+  | 'large_lr'
+  | 'saddle_point'
+  | 'adam_rastrigin'
+  | 'lr_decay'
+  | 'gd_converges'
+  | 'momentum_gd'
+  | 'sag_gd'
+  | 'textbook_momentum';
+
+/**
+ * A worked example a lesson card shows under its text, by name: the core computes its numbers
+ * (src/core/training/workedExample.ts), the UI lays them out (src/ui/LessonPanel).
+ */
+export type WorkedExampleId = 'textbook_momentum';
 
 export interface Lesson {
   readonly id: LessonId;
@@ -22,6 +37,8 @@ export interface Lesson {
   readonly view?: Box;
   /** A display formula shown on the lesson card (LaTeX; the same in every language). */
   readonly tex?: string;
+  /** A worked example the card shows below the text and formula (a table of numbers). */
+  readonly workedExample?: WorkedExampleId;
   /** i18n key of the title (a few words). */
   readonly titleKey: string;
   /** i18n key of the text: 3–5 sentences; `$…$` marks inline LaTeX. */

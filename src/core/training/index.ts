@@ -18,3 +18,5 @@ export { epochOrder } from './shuffle';
 export { applyUpdate } from './update';
 export { batchGradient, linearLoss, trainLinear, type TrainOptions, type TrainResult } from './linear';
 export { configData, momentumVsGd, runTraining, withOptimizer, type MomentumVsGd, type TrainingRun } from './run';
+export { leastSquaresFit, leastSquaresLoss } from './leastSquares';
+export { FLOOR_TOLERANCE, TEXTBOOK_COMMAND, TEXTBOOK_EXAMPLE_FILE, textbookExample, type WorkedExample, type WorkedExampleRow } from './workedExample';

@@ -1,7 +1,8 @@
 /**
  * The open lesson's card: which lesson it is, its title, its few sentences (inline formulas
- * in KaTeX), an optional display formula, and a close button. It stays open while the teacher
- * edits the race; closing it clears the lesson (and so the lesson id in a share link).
+ * in KaTeX), an optional display formula, an optional worked example (a table of numbers),
+ * and a close button. It stays open while the teacher edits the race; closing it clears the
+ * lesson (and so the lesson id in a share link).
  */
 import { useTranslation } from 'react-i18next';
 import { getLesson, isLessonId, LESSONS } from '../../core/lessons';
@@ -10,6 +11,7 @@ import type { AppState } from '../../store/state';
 import { Icon } from '../Icon/Icon';
 import { Katex } from '../Katex/Katex';
 import { splitMath } from './mathText';
+import { TextbookExample } from './TextbookExample';
 
 const selectLesson = (s: AppState) => s.lessonId;
 
@@ -64,6 +66,7 @@ export function LessonCard() {
           <Katex tex={lesson.tex} display />
         </div>
       )}
+      {lesson.workedExample === 'textbook_momentum' && <TextbookExample />}
     </section>
   );
 }
