@@ -26,6 +26,7 @@ import { PipelineCache } from './groups';
 import { createStepLayouts, type StepLayouts } from './kernel';
 import { assembleAndRelease, type ChunkReadback } from './readback';
 import { StagingRing } from './staging';
+import { GpuDataRace } from './dataset/gpuDataRace';
 
 /** Engine over WebGPU compute shaders. */
 export class GpuEngine implements Engine {
@@ -36,6 +37,8 @@ export class GpuEngine implements Engine {
   private readonly staging: StagingRing;
   private readonly pipelines: PipelineCache;
   private cfg?: Configured;
+  /** A dataset experiment's race (./dataset/gpuDataRace), instead of `cfg`. */
+  private data?: GpuDataRace;
   private submitted = 0;
   private tail: Promise<unknown> = Promise.resolve();
   private fault?: EngineFault;
@@ -73,14 +76,18 @@ export class GpuEngine implements Engine {
 
   step(n: number): Promise<EngineSnapshot> {
     if (!Number.isInteger(n) || n < 0) return Promise.reject(new Error(`step(n) needs a non-negative integer, got ${n}`));
+    // A dataset race awaits each step's sums before the next: the chain waits for it whole.
+    if (this.data) return this.enqueue(async () => ({ done: Promise.resolve(await this.data!.advance(n)) }));
     return this.enqueue(() => this.submitSteps(n));
   }
 
   reset(): Promise<EngineSnapshot> {
+    if (this.data) return this.enqueue(async () => ({ done: Promise.resolve(await this.data!.reset()) }));
     return this.enqueue(() => this.submitInit());
   }
 
   retune(experiment: ResolvedExperiment): Promise<EngineSnapshot> {
+    if (this.data) return Promise.reject(new Error('A dataset race is reconfigured on an edit, not retuned'));
     return this.enqueue(async () => {
       const c = await this.applyRetune(experiment);
       return this.readCurrent(c);
@@ -88,6 +95,7 @@ export class GpuEngine implements Engine {
   }
 
   restartRun(index: number, experiment: ResolvedExperiment): Promise<EngineSnapshot> {
+    if (this.data) return Promise.reject(new Error('A dataset race is reconfigured on an edit, not restarted run by run'));
     return this.enqueue(async () => {
       assertRunIndex(index, this.configured().runCount);
       const c = await this.applyRetune(experiment);
@@ -106,6 +114,8 @@ export class GpuEngine implements Engine {
     this.disposed = true;
     this.cfg?.bufs.destroy();
     this.cfg = undefined;
+    this.data?.destroy();
+    this.data = undefined;
     this.staging.destroy();
     this.device.destroy();
   }
@@ -156,14 +166,20 @@ export class GpuEngine implements Engine {
     // A request beyond the device's limits is refused here, before the current setup is torn
     // down: the previous experiment stays configured and usable.
     if (getObjective(exp.objective.id).dataset) {
-      throw new EngineFaultError({
-        reason: 'unsupported',
-        message: 'Dataset objectives race on the CPU engine for now (the same batches and results); the GPU engine takes over again for surfaces when you pick it.',
-      });
+      // The dataset on the GPU, the race's host part in f32 (./dataset/gpuDataRace). The old
+      // setup stays until the new one is built (a refused upload leaves it usable).
+      const race = await GpuDataRace.create(this.device, exp, options, this.info.software);
+      this.cfg?.bufs.destroy();
+      this.cfg = undefined;
+      this.data?.destroy();
+      this.data = race;
+      return { done: Promise.resolve(race.initial()) };
     }
     planRequest(this.device.limits, this.info.software, exp, options);
     this.cfg?.bufs.destroy();
     this.cfg = undefined;
+    this.data?.destroy();
+    this.data = undefined;
     this.cfg = await createConfigured(this.device, this.info.software, this.layouts, this.pipelines, exp, options);
     return this.submitInit();
   }
