@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileFormula, FormulaError } from './index';
+import { compileFormula, FormulaError, MAX_FORMULA_LENGTH, MAX_NESTING } from './index';
+import type { FormulaErrorCode } from './types';
 
 /** [formula, expected 0-based error position, a fragment the message must contain]. */
 const MALFORMED: ReadonlyArray<readonly [string, number, string]> = [
@@ -86,6 +87,82 @@ describe('compileFormula errors', () => {
   it('knows a name only when it is declared as a parameter', () => {
     expect(() => compileFormula('a*x')).toThrow("Unknown name 'a'");
     expect(() => compileFormula('a*x', { params: ['a'] })).not.toThrow();
+  });
+});
+
+/**
+ * The issue's table of bad formulas (issue 13): for each, the error code the UI translates, the
+ * exact 0-based position and length it marks, and a fragment of the English message. Typing
+ * mistakes, JavaScript a student might paste (none of it is code to the compiler: every name
+ * is looked up in its own tables, so `constructor` or `__proto__` are just unknown names) and
+ * characters outside ASCII.
+ */
+const TABLE: ReadonlyArray<readonly [source: string, code: FormulaErrorCode, position: number, length: number, fragment: string]> = [
+  ['', 'empty', 0, 1, 'The formula is empty'],
+  ['(x + y', 'missingClose', 0, 1, "Missing ')' to close the '(' at position 0"],
+  ['y^(x', 'missingClose', 2, 1, "to close the '(' at position 2"],
+  ['x + y)', 'unexpectedToken', 5, 1, "Unexpected ')' at position 5"],
+  ['sin(x))', 'unexpectedToken', 6, 1, "Unexpected ')' at position 6"],
+  ['sinh(x)', 'unknownFunction', 0, 4, "Unknown function 'sinh' at position 0"],
+  ['z + 1', 'unknownName', 0, 1, "Unknown name 'z' at position 0"],
+  ['x +', 'unexpectedEnd', 3, 1, 'Unexpected end of formula at position 3'],
+  ['x/', 'unexpectedEnd', 2, 1, 'Unexpected end of formula at position 2'],
+  ['x+*y', 'unexpectedToken', 2, 1, "Unexpected '*' at position 2"],
+  ['2**', 'powerOperator', 2, 1, 'use ^ for powers'],
+  ['x y', 'implicitMultiplication', 2, 1, 'write x*y'],
+  ['max(x y)', 'implicitMultiplication', 6, 1, 'write x*y'],
+  ['sin()', 'arity', 0, 5, 'sin expects 1 argument, got 0'],
+  ['sin(x, )', 'unexpectedToken', 7, 1, "Unexpected ')' at position 7"],
+  // 'e' is Euler's number, so "1e" (an exponent without digits) reads as 1 times e, unwritten.
+  ['1e', 'implicitMultiplication', 1, 1, 'write 1*e'],
+  ['1.5.', 'malformedNumber', 0, 4, "Malformed number '1.5.'"],
+  ['x²', 'unexpectedCharacter', 1, 1, "Unexpected character '²' at position 1"],
+  ['x ＋ y', 'unexpectedCharacter', 2, 1, "Unexpected character '＋'"],
+  // An emoji is two UTF-16 units: the mark covers both, the message quotes the whole glyph.
+  ['😀 + x', 'unexpectedCharacter', 0, 2, "Unexpected character '😀' at position 0"],
+  ['x + \u0000', 'unexpectedCharacter', 4, 1, 'Unexpected character'],
+  ['constructor', 'unknownName', 0, 11, "Unknown name 'constructor' at position 0"],
+  ['__proto__', 'unknownName', 0, 9, "Unknown name '__proto__' at position 0"],
+  ['toString(x)', 'unknownFunction', 0, 8, "Unknown function 'toString'"],
+  ['constructor(x) + x', 'unknownFunction', 0, 11, "Unknown function 'constructor'"],
+  ['process.exit()', 'malformedNumber', 7, 1, "'.' at position 7"],
+  ['alert(1)', 'unknownFunction', 0, 5, "Unknown function 'alert' at position 0"],
+  ['x; y', 'unexpectedCharacter', 1, 1, "Unexpected character ';' at position 1"],
+  ['x = 1', 'unexpectedCharacter', 2, 1, "Unexpected character '='"],
+  ["constructor.constructor('return 1')()", 'malformedNumber', 11, 1, "'.' at position 11"],
+  ['eval("1")', 'unexpectedCharacter', 5, 1, `Unexpected character '"' at position 5`],
+  ['${x}', 'unexpectedCharacter', 0, 1, "Unexpected character '$'"],
+  ['NaN + x', 'unknownName', 0, 3, "Unknown name 'NaN'"],
+  ['('.repeat(MAX_NESTING + 1) + 'x' + ')'.repeat(MAX_NESTING + 1), 'tooDeep', MAX_NESTING, 1, `Nested too deeply at position ${MAX_NESTING}`],
+  ['x' + '+x'.repeat(MAX_FORMULA_LENGTH / 2), 'tooLong', MAX_FORMULA_LENGTH, 1, `at most ${MAX_FORMULA_LENGTH} are allowed`],
+];
+
+describe('the table of bad formulas: code, exact position and length', () => {
+  const title = (s: string) => (s.length > 30 ? `${s.slice(0, 12)}… (${s.length} chars)` : JSON.stringify(s));
+  it.each(TABLE.map((row) => [title(row[0]), ...row] as const))('%s', (_title, source, code, position, length, fragment) => {
+    let caught: unknown;
+    try {
+      compileFormula(source);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught, `${source} compiled`).toBeInstanceOf(FormulaError);
+    const err = caught as FormulaError;
+    expect(err.code).toBe(code);
+    expect(err.position).toBe(position);
+    expect(err.length).toBe(length);
+    expect(err.message).toContain(fragment);
+    // The mark lies inside the text, or is the one place after its end (a missing operand).
+    expect(err.position + err.length).toBeLessThanOrEqual(Math.max(source.length, err.position + 1));
+  });
+
+  it('covers every kind of mistake the issue lists, and every error code but invalidParameter', () => {
+    expect(TABLE.length).toBeGreaterThanOrEqual(30);
+    const codes = new Set(TABLE.map((row) => row[1]));
+    for (const code of ['empty', 'unexpectedEnd', 'implicitMultiplication', 'unexpectedToken', 'powerOperator', 'missingClose', 'unknownFunction',
+      'unknownName', 'arity', 'malformedNumber', 'unexpectedCharacter', 'tooLong', 'tooDeep'] as const) {
+      expect(codes, code).toContain(code);
+    }
   });
 });
 

@@ -76,7 +76,10 @@ export function tokenize(source: string): Token[] {
     };
     const kind = single[c];
     if (kind === undefined) {
-      throw new FormulaError(`Unexpected character '${c}' at position ${start}`, start, 1, 'unexpectedCharacter', { char: c });
+      // The whole code point: an emoji or other astral character is two UTF-16 units, and
+      // marking only the first would split it into two broken glyphs in the message and mark.
+      const char = String.fromCodePoint(source.codePointAt(i)!);
+      throw new FormulaError(`Unexpected character '${char}' at position ${start}`, start, char.length, 'unexpectedCharacter', { char });
     }
     tokens.push({ kind, text: c, pos: start, value: 0 });
     i++;

@@ -1,15 +1,17 @@
 /**
  * The custom formula editor. The text is compiled by the same compiler as the built-in
  * surfaces; an error shows its message with the offending characters highlighted, and the
- * previous surface stays active.
+ * previous surface stays active. While the user types, the text is checked after a short pause
+ * (./formulaCheck) and its error shown the same way; Enter or Apply applies it.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FormulaErrorInfo } from '../../core/expr/types';
 import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 import { errorExcerpt } from './errorExcerpt';
+import { checkFormula, LIVE_CHECK_MS } from './formulaCheck';
 
 const selectText = (s: AppState) => s.formulaText;
 
@@ -29,13 +31,39 @@ function formulaMessage(t: TFunction, e: FormulaErrorInfo): string {
 
 const selectError = (s: AppState) => s.formulaError;
 
+/** The latest check of the text being typed. */
+interface LiveCheck {
+  readonly text: string;
+  readonly error: FormulaErrorInfo | null;
+}
+
 export function CustomFormula() {
   const { t } = useTranslation();
   const saved = useApp(selectText);
-  const error = useApp(selectError);
+  const applied = useApp(selectError);
   const [text, setText] = useState(saved);
-  const apply = () => appStore.getState().setCustomFormula(text);
-  const excerpt = error && errorExcerpt(saved, error.position, error.length);
+  const [synced, setSynced] = useState(saved);
+  const [live, setLive] = useState<LiveCheck | null>(null);
+  // The store's formula changed from outside (a link, a lesson, an experiment file): follow it.
+  if (saved !== synced) {
+    setSynced(saved);
+    setText(saved);
+    setLive(null);
+  }
+  useEffect(() => {
+    if (text === saved) return;
+    const timer = setTimeout(() => setLive({ text, error: checkFormula(text) }), LIVE_CHECK_MS);
+    return () => clearTimeout(timer);
+  }, [text, saved]);
+  const apply = () => {
+    setLive(null);
+    appStore.getState().setCustomFormula(text);
+  };
+  // The applied formula's result, or, while the box holds other text, its latest check (each
+  // error is shown against the text it belongs to).
+  const typing = text !== saved && live !== null;
+  const error = typing ? live.error : applied;
+  const excerpt = error && errorExcerpt(typing ? live.text : saved, error.position, error.length);
 
   return (
     <div className="formula">
@@ -66,7 +94,7 @@ export function CustomFormula() {
         {t('surface.customHint')}
       </p>
       {error && excerpt && (
-        <div className="formula__error" role="alert" data-testid="formula-error">
+        <div className="formula__error" role={typing ? 'status' : 'alert'} data-testid="formula-error" data-state={typing ? 'typing' : 'applied'}>
           <p>{t('surface.formulaError', { pos: error.position + 1, message: formulaMessage(t, error) })}</p>
           <pre className="formula__src" aria-hidden="true">
             {excerpt.before}
