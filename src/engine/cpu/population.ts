@@ -111,8 +111,17 @@ export class Population {
     this.templateOf = Uint32Array.from({ length: n }, (_, i) => (begin + i) % T);
     let chunks = 0;
     this.chunkOf = new Int32Array(n);
+    // Runs by template in one pass (a map has one template per cell: tens of thousands).
+    const perTemplate = new Int32Array(T);
+    for (let i = 0; i < n; i++) perTemplate[this.templateOf[i]]++;
+    const byTemplate = Array.from({ length: T }, (_, t) => new Int32Array(perTemplate[t]));
+    const filled = new Int32Array(T);
+    for (let i = 0; i < n; i++) {
+      const t = this.templateOf[i];
+      byTemplate[t][filled[t]++] = i;
+    }
     this.groups = templates.map((run, t) => {
-      const runs = Int32Array.from({ length: n }, (_, i) => i).filter((i) => this.templateOf[i] === t);
+      const runs = byTemplate[t];
       const firstChunk = chunks;
       runs.forEach((i, q) => (this.chunkOf[i] = firstChunk + Math.floor(q / CHUNK)));
       chunks += Math.ceil(runs.length / CHUNK);
@@ -126,7 +135,7 @@ export class Population {
     }
     let size = 0;
     for (let i = 0; i < n; i++) size += templates[this.templateOf[i]].state0.length;
-    const maxStride = Math.max(0, ...templates.map((t) => t.state0.length));
+    const maxStride = templates.reduce((m, t) => Math.max(m, t.state0.length), 0);
     // The arrays live in the wasm kernels' memory when there are kernels (./wasmChunks).
     const use = precision !== 'f32' ? 'f64 mode' : options.wasm === false ? 'wasm off' : null;
     const blocks = Math.max(1, chunks);

@@ -47,6 +47,8 @@ export interface CapacityRequest {
   readonly software: boolean;
   /** A lower cap on steps per dispatch (ConfigureOptions.maxDispatchSteps). */
   readonly maxDispatchSteps?: number;
+  /** consts holds the schedule table (tables.ts hasScheduleTable); default true. */
+  readonly scheduleTable?: boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ export function planCapacity(limits: GPUSupportedLimits, req: CapacityRequest): 
       message: `${fmtInt(runs)} parallel runs need ${fmtInt(need)} bytes of optimizer state in one buffer (${STATE_BYTES} per run), but this GPU allows ${fmtInt(maxBinding)} bytes per storage buffer (maxStorageBufferBindingSize): at most ${fmtInt(Math.floor(maxBinding / STATE_BYTES))} runs fit.`,
     });
   }
-  const constsBytes = 4 * (objParams + templates * (2 * STATE_STRIDE + 1 + steps + 1));
+  const constsBytes = 4 * (objParams + templates * (2 * STATE_STRIDE + 1 + (req.scheduleTable === false ? 0 : steps + 1)));
   if (constsBytes > maxBinding) {
     throw new EngineFaultError({
       reason: 'limits',

@@ -60,7 +60,7 @@ export function planRequest(limits: GPUSupportedLimits, software: boolean, exp: 
   const { maxDispatchSteps } = options;
   if (maxDispatchSteps !== undefined && !(Number.isInteger(maxDispatchSteps) && maxDispatchSteps >= 1)) throw new Error(`maxDispatchSteps must be a positive integer, got ${maxDispatchSteps}`);
   const tables = buildTables(exp);
-  const plan = planCapacity(limits, { runs: runCount, recorded: recordCount, templates: T, steps: exp.steps, objParams: tables.objParams, software, maxDispatchSteps });
+  const plan = planCapacity(limits, { runs: runCount, recorded: recordCount, templates: T, steps: exp.steps, objParams: tables.objParams, software, maxDispatchSteps, scheduleTable: tables.scheduleTable });
   return { runCount, recordCount, starts, tables, plan };
 }
 
@@ -92,6 +92,8 @@ export async function createConfigured(device: GPUDevice, software: boolean, lay
 export async function retuneConfigured(device: GPUDevice, pipelines: PipelineCache, c: Configured, exp: ResolvedExperiment, assertUsable: () => void): Promise<Configured> {
   assertRetunable(c.exp, exp);
   const tables = buildTables(exp);
+  // A map's population without a schedule table (tables.ts) cannot take one on a retune.
+  if (tables.scheduleTable && !c.tables.scheduleTable) throw new Error('retune: the new schedule needs a table this population was configured without; configure instead');
   const groups = await pipelines.retuneGroups(c.tables, c.groups, tables, c);
   assertUsable();
   device.queue.writeBuffer(c.bufs.consts, 0, tables.data);

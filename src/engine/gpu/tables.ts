@@ -5,7 +5,7 @@
  * rounded exactly as the simulator's f32 mode rounds them. Also the optimizer groups: one
  * pipeline per optimizer, dispatched over the runs of its templates.
  */
-import type { ResolvedExperiment } from '../../core/experiment';
+import { MAX_RUNS, type ResolvedExperiment } from '../../core/experiment';
 import { formulaTape, lossLowerBoundOnBox, type CompiledFormula } from '../../core/expr';
 import { LOSS_FLOOR } from '../../core/simulate/status';
 import { hyperArray, type OptimizerId } from '../../core/optimizers';
@@ -20,6 +20,8 @@ export interface ConstTables {
   readonly initOffset: number;
   readonly clipOffset: number;
   readonly schedOffset: number;
+  /** consts holds the schedule table (hasScheduleTable). */
+  readonly scheduleTable: boolean;
   readonly objParams: number;
   /** Optimizers in first-use order with the templates that use them. */
   readonly groups: readonly OptimizerGroup[];
@@ -66,7 +68,11 @@ export function buildTables(exp: ResolvedExperiment): ConstTables {
   const initOffset = hyperOffset + T * STATE_STRIDE;
   const clipOffset = initOffset + T * STATE_STRIDE;
   const schedOffset = clipOffset + T;
-  const data = new Float32Array(schedOffset + T * (exp.steps + 1));
+  // The schedule table is T × (steps + 1) floats: 65,536 map cells × 500 steps would be 131 MB.
+  // The kernel reads it only under SCHEDULE, so a population beyond the race's run cap whose
+  // templates all have the unit schedule gets none (a race keeps it, for retune).
+  const schedTable = hasScheduleTable(exp, runs.map((run) => !unitSchedule(r(run.lr), run.m)));
+  const data = new Float32Array(schedOffset + (schedTable ? T * (exp.steps + 1) : 1));
   data.set(obj.params, 0);
   const groups = new Map<OptimizerId, { templates: number[]; clip: boolean; schedule: boolean; hpCount: number; stateSize: number; hpNonzero: number }>();
   runs.forEach((run, t) => {
@@ -75,7 +81,7 @@ export function buildTables(exp: ResolvedExperiment): ConstTables {
     data.set(hp, hyperOffset + t * STATE_STRIDE);
     data.set(run.state0, initOffset + t * STATE_STRIDE);
     data[clipOffset + t] = run.maxNorm;
-    data.set(run.m, schedOffset + t * (exp.steps + 1));
+    if (schedTable) data.set(run.m, schedOffset + t * (exp.steps + 1));
     const g = groups.get(run.def.id) ?? { templates: [], clip: false, schedule: false, hpCount: 0, stateSize: 0, hpNonzero: 0 };
     g.templates.push(t);
     g.clip ||= run.maxNorm > 0;
@@ -87,9 +93,17 @@ export function buildTables(exp: ResolvedExperiment): ConstTables {
     groups.set(run.def.id, g);
   });
   return {
-    formula: obj.bound.formula, data, hyperOffset, initOffset, clipOffset, schedOffset, objParams: nObj,
+    formula: obj.bound.formula, data, hyperOffset, initOffset, clipOffset, schedOffset, scheduleTable: schedTable, objParams: nObj,
     groups: [...groups].map(([optimizer, g]) => ({ optimizer, ...g, finite })),
   };
+}
+
+/** Populations of more templates than a race may hold (maps) drop an unused schedule table. */
+export const SCHEDULE_TABLE_TEMPLATES = MAX_RUNS;
+
+/** True when `consts` must hold the schedule table: a race, or some template schedules. */
+export function hasScheduleTable(exp: ResolvedExperiment, scheduled: readonly boolean[]): boolean {
+  return exp.runs.length <= SCHEDULE_TABLE_TEMPLATES || scheduled.some(Boolean);
 }
 
 /** Run indices (of `count`, run i using template i % T) whose template is in `templates`. */
