@@ -13,7 +13,8 @@
  * the app's runner sizes its calls at its top speed, 100 to 400), BENCH_HEADED=1 (show the window),
  * BENCH_DATASET_SAMPLES (the dataset rows' samples, default 1,000,000), BENCH_DATASET_RUNS
  * (comma list of GPU runs per call for the dataset rows, default 1; BENCH_ONLY=Dataset runs
- * only those rows).
+ * only those rows), BENCH_MAP_SIDE / BENCH_MAP_STEPS (the map rows' grid side and steps per
+ * cell, default 256 and 500; BENCH_ONLY=Map runs only those rows).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
@@ -42,6 +43,7 @@ try {
     repeat: Number(process.env.BENCH_REPEAT ?? 3), callSteps: Number(process.env.BENCH_CALL_STEPS ?? 0),
     datasetSamples: Number(process.env.BENCH_DATASET_SAMPLES ?? 0),
     datasetRuns: (process.env.BENCH_DATASET_RUNS ?? '').split(',').filter(Boolean).map(Number),
+    mapSide: Number(process.env.BENCH_MAP_SIDE ?? 0), mapSteps: Number(process.env.BENCH_MAP_STEPS ?? 0),
   });
 } finally {
   await browser.close();
@@ -86,6 +88,16 @@ if (dsRows.length > 0) {
   for (const g of dsRows.filter((r) => r.impl.includes('GPU') && !r.error)) {
     if (cpuDs) lines.push('', `${g.impl} / CPU, per-sample gradients/s: ${(g.sampleGradientsPerSecond / cpuDs.sampleGradientsPerSecond).toFixed(2)}`);
   }
+}
+// Map rows: a 256 × 256 lr × β1 map of 500 Adam steps on Rosenbrock, GPU vs CPU engine.
+const mapRows = result.mapRows ?? [];
+if (mapRows.length > 0) {
+  lines.push('', `Time to compute a ${mapRows[0].cells.toLocaleString('en-US')}-cell hyperparameter map (Adam lr × β1 on Rosenbrock, ${mapRows[0].steps} steps per cell), through the app's map job, in one run:`, '',
+    '| implementation | cells | steps | chunks | seconds | optimizer-steps/s | note |', '|---|---:|---:|---:|---:|---:|---|');
+  for (const r of mapRows) lines.push(`| ${r.impl} | ${r.cells.toLocaleString('en-US')} | ${r.steps} | ${r.chunks} | ${r.seconds.toFixed(2)} | ${r.error ? '—' : fmt(r.stepsPerSecond)} | ${r.error ? `error: ${r.error}` : ''} |`);
+  const g = mapRows.find((r) => r.impl.includes('GPU') && !r.error);
+  const c = mapRows.find((r) => r.impl.includes('CPU') && !r.error);
+  if (g && c) lines.push('', `Map: GPU engine / CPU engine speed-up ${(c.seconds / g.seconds).toFixed(2)}× (target on a real GPU: under 0.15 s for the GPU map)`);
 }
 console.log(lines.join('\n'));
 mkdirSync('bench-results', { recursive: true });

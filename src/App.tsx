@@ -17,9 +17,16 @@ import { PlaybackBar } from './ui/PlaybackBar/PlaybackBar';
 import { RunStatusList } from './ui/RunStatusList/RunStatusList';
 import { SurfacePanel } from './ui/SurfacePanel/SurfacePanel';
 import { useShortcuts } from './ui/shortcuts/useShortcuts';
+import { StageTabs } from './ui/Maps/StageTabs';
+import { MapStage } from './ui/Maps/MapStage';
+import { useApp } from './store/store';
+import type { AppState } from './store/state';
+
+const selectStageView = (s: AppState) => s.stageView;
 
 export function App() {
   const { t } = useTranslation();
+  const stageView = useApp(selectStageView);
   useShortcuts();
   return (
     <div className="app">
@@ -34,9 +41,16 @@ export function App() {
         <main className="stage" id="gs-stage" tabIndex={-1}>
           <LessonCard />
           <section className="card stage__surface" aria-label={t('panel.surface')}>
-            <PlaybackBar />
-            <SurfacePanel />
-            <RunStatusList />
+            <StageTabs />
+            {stageView === 'race' ? (
+              <div className="stage__view" id="gs-stage-view" role="tabpanel" aria-labelledby="gs-tab-race">
+                <PlaybackBar />
+                <SurfacePanel />
+                <RunStatusList />
+              </div>
+            ) : (
+              <MapStage view={stageView} />
+            )}
           </section>
           <DataPanel />
           <div className="stage__side">

@@ -8,6 +8,7 @@
 import { createGpuEngine } from '../../src/engine/factory';
 import { bareKernel } from './bare';
 import { datasetRows } from './datasetGradients';
+import { mapRows } from './mapRows';
 import { tfjsAdamOptimizer, tfjsWebgpu } from './tfjs';
 import { cpuEngine, gpuEngine, plainLoop, referenceLoop, type Driving, type Measure } from './workloads';
 
@@ -46,6 +47,9 @@ export interface BenchOptions {
   readonly repeat?: number;
   /** Steps per step(n) call of the engine rows; 0 = as the app's runner sizes them ('ui'). */
   readonly callSteps?: number;
+  /** The map rows (./mapRows): grid side (default 256) and steps per cell (default 500). */
+  readonly mapSide?: number;
+  readonly mapSteps?: number;
   /** The dataset rows (./datasetGradients): samples (default 1,000,000) and GPU runs per call (default [1]). */
   readonly datasetSamples?: number;
   readonly datasetRuns?: number[];
@@ -119,7 +123,9 @@ async function run(opts: BenchOptions) {
   }
   // Full-batch gradients on a dataset: their own table (other units than optimizer-steps).
   const dataset = await datasetRows(opts.datasetSamples || 1_000_000, opts.datasetRuns?.length ? opts.datasetRuns : [1], only);
-  return { adapter, cores: navigator.hardwareConcurrency, userAgent: navigator.userAgent, rows, datasetRows: dataset };
+  // The 256 × 256 map of issue 13 (its own table: seconds per map).
+  const maps = await mapRows(opts.mapSide || 256, opts.mapSteps || 500, opts.only ?? '');
+  return { adapter, cores: navigator.hardwareConcurrency, userAgent: navigator.userAgent, rows, datasetRows: dataset, mapRows: maps };
 }
 
 declare global {

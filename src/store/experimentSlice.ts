@@ -39,6 +39,11 @@ export interface ExperimentSlice {
   addRun(id: OptimizerId): void;
   removeRun(uid: string): void;
   duplicateRun(uid: string, label: string): void;
+  /**
+   * A copy of run `uid` with some hyperparameters changed (a cell of the hyperparameter map),
+   * added after it; returns the new run's uid, or null at the run cap.
+   */
+  addRunVariant(uid: string, hyper: Readonly<Record<string, number>>, label: string): string | null;
   renameRun(uid: string, label: string): void;
   recolorRun(uid: string, color: string): void;
   toggleHidden(uid: string): void;
@@ -111,6 +116,14 @@ export const createExperimentSlice: StateCreator<AppState, [], [], ExperimentSli
   },
   duplicateRun(uid, label) {
     if (!D.atRunCap(get().draft)) get().applyDraft(D.duplicateRun(get().draft, uid, label), 'structure');
+  },
+  addRunVariant(uid, hyper, label) {
+    const d = get().draft;
+    if (D.atRunCap(d) || !d.runs.some((r) => r.uid === uid)) return null;
+    const copied = D.duplicateRun(d, uid, label);
+    const added = `r${d.nextUid}`;
+    const run = copied.runs.find((r) => r.uid === added)!;
+    return get().applyDraft(D.patchRun(copied, added, { hyper: { ...run.hyper, ...hyper } }), 'structure') ? added : null;
   },
   renameRun: (uid, label) => void get().applyDraft(D.patchRun(get().draft, uid, { label }), 'cosmetic'),
   recolorRun: (uid, color) => void get().applyDraft(D.patchRun(get().draft, uid, { color }), 'cosmetic'),

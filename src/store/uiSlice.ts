@@ -15,6 +15,8 @@ export type Language = 'en' | 'zh-CN';
  * every run continues from where it is with the new value.
  */
 export type HyperChangeMode = 'restart' | 'continue';
+/** What the stage shows: the race, or one of the many-run maps (issue 13). */
+export type StageView = 'race' | 'hyper' | 'basin' | 'swarm';
 
 export interface UiSlice {
   theme: Theme;
@@ -34,6 +36,7 @@ export interface UiSlice {
   lessonId: string | null;
   /** The loss charts' x axis on dataset objectives: steps, gradient evaluations or epochs. */
   chartAxis: ComputeAxis;
+  stageView: StageView;
   setTheme(theme: Theme): void;
   setLanguage(language: Language): void;
   setHyperMode(mode: HyperChangeMode): void;
@@ -45,6 +48,7 @@ export interface UiSlice {
   /** Opens the card of lesson `id` (an id no built-in lesson has, e.g. from a newer link, reads as null). */
   setLesson(id: string | null): void;
   setChartAxis(axis: ComputeAxis): void;
+  setStageView(view: StageView): void;
 }
 
 /** A notice: `key` is translated with {{run}} = the name of run `runUid`. */
@@ -64,6 +68,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   notice: null,
   lessonId: null,
   chartAxis: 'steps',
+  stageView: 'race',
   setTheme: (theme) => set({ theme }),
   setLanguage: (language) => set({ language }),
   setHyperMode: (hyperMode) => set({ hyperMode }),
@@ -74,4 +79,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setNotice: (key, runUid) => set({ notice: key === null ? null : { key, runUid } }),
   setLesson: (id) => set({ lessonId: id !== null && isLessonId(id) ? id : null }),
   setChartAxis: (chartAxis) => set({ chartAxis }),
+  setStageView: (stageView) => set({ stageView }),
 });
