@@ -93,6 +93,8 @@ export interface SurfaceViewOptions {
   ariaLabel: string;
   /** Translated tooltip/legend words. */
   labels?: { readonly start: string; readonly minimum: string; readonly byRank?: string; readonly byRankTitle?: string };
+  /** Draw the start handle (default true); the swarm view has no single start. */
+  startHandle?: boolean;
 }
 
 export interface SurfaceView {

@@ -298,8 +298,10 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
       c,
       font.size * SMALL_TEXT_SCALE,
     );
-    renderStart(gStart, f, localStart ?? s.start, c, labels.start);
-    interaction.bindStartHandle(gStart.select<SVGGElement>('g.gs-start'));
+    if (options.startHandle !== false) {
+      renderStart(gStart, f, localStart ?? s.start, c, labels.start);
+      interaction.bindStartHandle(gStart.select<SVGGElement>('g.gs-start'));
+    }
   }
 
   const ro = new ResizeObserver((entries) => {
