@@ -12,7 +12,7 @@ import { line } from 'd3-shape';
 import { styleAxis } from '../surface/axes';
 import { ensurePlotStyles } from '../styles';
 import { readPlotColors } from '../theme';
-import { FALLBACK_FONT_PX, readPlotFontSize } from '../textMetrics';
+import { createTextWidth, FALLBACK_FONT_PX, readPlotFontSize } from '../textMetrics';
 import type { PlotTheme } from '../types';
 
 export interface MapAxisView {
@@ -98,6 +98,7 @@ export function createMapView(el: HTMLElement, options: MapViewOptions): MapView
   const xLab = svg.append('text').attr('text-anchor', 'middle');
   const yLab = svg.append('text').attr('text-anchor', 'middle');
   const gLegend = svg.append('g').attr('data-testid', 'map-legend');
+  const textWidth = createTextWidth(root);
 
   let state: MapViewState | null = null;
   let raf = 0;
@@ -131,7 +132,23 @@ export function createMapView(el: HTMLElement, options: MapViewOptions): MapView
     }
     const fs = readPlotFontSize(root) || FALLBACK_FONT_PX;
     const colors = readPlotColors(root, s.theme);
-    const legendH = Math.ceil(fs * 1.6);
+    // Legend items laid out in rows that fit the width (measured text), before the plot's height.
+    const tw = (text: string) => textWidth(text, fs * 0.95);
+    const itemW = (d: MapLegendItem) => (d.ramp ? tw(`${d.label}: ${d.low ?? ''}`) + fs * 10 + tw(d.high ?? '') : fs * 2.2 + tw(d.label));
+    const place: { x: number; row: number }[] = [];
+    let rowX = 0;
+    let rows = s.legend.length > 0 ? 1 : 0;
+    const rowMax = Math.max(40, W - Math.ceil(fs * 5.2) - 14);
+    for (const d of s.legend) {
+      const wi = itemW(d);
+      if (rowX > 0 && rowX + wi > rowMax) {
+        rows++;
+        rowX = 0;
+      }
+      place.push({ x: rowX, row: rows - 1 });
+      rowX += wi;
+    }
+    const legendH = Math.ceil(fs * 1.5 * rows);
     const left = Math.ceil(fs * 5.2);
     const bottom = Math.ceil(fs * 3.4) + legendH;
     const top = 8;
@@ -214,27 +231,24 @@ export function createMapView(el: HTMLElement, options: MapViewOptions): MapView
       g.append('text');
       return g;
     });
-    let lx = 0;
-    const textLen = (t: SVGTextElement | null, text: string) => t?.getComputedTextLength?.() ?? text.length * fs * 0.55;
     items.each(function (d, k) {
       const g = select(this);
-      g.attr('transform', `translate(${lx},0)`);
+      g.attr('transform', `translate(${place[k].x},${place[k].row * fs * 1.5})`);
       g.selectAll('.gs-ramp').remove();
       if (d.ramp) {
         // Title, low end, the ramp, high end.
-        const title = g.select<SVGTextElement>('text').attr('x', 0).attr('font-size', fs * 0.95).attr('fill', colors.fg).text(`${d.label}: ${d.low ?? ''}`);
-        const at = textLen(title.node(), title.text()) + fs * 0.5;
+        const titleText = `${d.label}: ${d.low ?? ''}`;
+        g.select<SVGTextElement>('text').attr('x', 0).attr('font-size', fs * 0.95).attr('fill', colors.fg).text(titleText);
+        const at = tw(titleText) + fs * 0.5;
         const id = `gs-map-ramp-${instance}-${k}`;
         const grad = g.append('defs').attr('class', 'gs-ramp').append('linearGradient').attr('id', id);
         d.ramp.forEach((c, i) => grad.append('stop').attr('offset', `${(100 * i) / Math.max(1, d.ramp!.length - 1)}%`).attr('stop-color', c));
         g.select('rect').attr('x', at).attr('width', fs * 8).attr('height', fs).attr('y', -fs * 0.85).attr('fill', `url(#${id})`).attr('stroke', colors.muted);
-        const high = g.append('text').attr('class', 'gs-ramp').attr('x', at + fs * 8.5).attr('font-size', fs * 0.95).attr('fill', colors.fg).text(d.high ?? '');
-        lx += at + fs * 9.5 + textLen(high.node(), d.high ?? '');
+        g.append('text').attr('class', 'gs-ramp').attr('x', at + fs * 8.5).attr('font-size', fs * 0.95).attr('fill', colors.fg).text(d.high ?? '');
         return;
       }
       g.select('rect').attr('x', 0).attr('width', fs).attr('height', fs).attr('y', -fs * 0.85).attr('fill', d.color).attr('stroke', colors.muted);
-      const t = g.select<SVGTextElement>('text').attr('x', fs * 1.3).attr('font-size', fs * 0.95).attr('fill', colors.fg).text(d.label);
-      lx += fs * 2.2 + textLen(t.node(), d.label);
+      g.select<SVGTextElement>('text').attr('x', fs * 1.3).attr('font-size', fs * 0.95).attr('fill', colors.fg).text(d.label);
     });
 
     if (hoverCell) {
