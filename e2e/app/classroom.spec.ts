@@ -47,6 +47,12 @@ test.describe('at projector size', () => {
     await expect(page.getByTestId('surface-view')).toBeVisible();
     const view = (await page.getByTestId('surface-view').boundingBox())!;
     expect(view.width).toBeGreaterThan(1000);
+    // The run names are not cut short in the legend, and the zoom hint clears the colour bar.
+    const clipped = await page.locator('.legend-item__name').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(clipped).toEqual([]);
+    const hint = (await page.locator('.surface-panel__hint').boundingBox())!;
+    const bar = await page.locator('.gs-colorbar').evaluate((g) => g.getBoundingClientRect().left);
+    expect(hint.x + hint.width).toBeLessThanOrEqual(bar);
     // The controls are one click away, in a drawer.
     await page.getByTestId('drawer-toggle').click();
     await expect(page.getByTestId('surface-option-beale')).toBeVisible();
