@@ -57,4 +57,8 @@ test('in 简体中文 the same fallback is announced with a Chinese banner', asy
   await open(page, 'zh-CN');
   const banner = await applyBroken(page);
   await expect(banner).toContainText('计算引擎出现问题');
+  // What happened, in Chinese; the engine's English message stays as the technical detail.
+  await expect(banner.getByTestId('fault-reason')).toContainText('GPU 无法编译该曲面的计算核；竞赛在 CPU 引擎上继续。');
+  await expect(banner.getByTestId('fault-reason')).toContainText('技术细节');
+  await expect(banner.getByTestId('fault-reason')).toContainText('undefined_symbol_from_formula');
 });

@@ -393,6 +393,15 @@ export const en = {
     choose: 'Engine',
     auto: 'Auto',
     faultTitle: 'Engine problem',
+    faultReason: {
+      'device-lost': 'The GPU device was lost; the race continues on the CPU engine from the same step.',
+      shader: 'The GPU could not compile this surface’s kernel; the race continues on the CPU engine.',
+      'out-of-memory': 'The GPU ran out of memory; the race continues on the CPU engine.',
+      limits: 'This GPU’s limits cannot hold the request; it runs on the CPU engine.',
+      worker: 'A CPU worker stopped working.',
+      unsupported: 'The GPU engine does not run this experiment; the CPU engine does.',
+    },
+    faultDetail: '(Details: {{message}})',
     dismiss: 'Dismiss',
   },
   export: {

@@ -395,6 +395,15 @@ export const zhCN: Catalogue = {
     choose: '计算引擎',
     auto: '自动',
     faultTitle: '计算引擎出现问题',
+    faultReason: {
+      'device-lost': 'GPU 设备丢失；竞赛在 CPU 引擎上从同一步继续。',
+      shader: 'GPU 无法编译该曲面的计算核；竞赛在 CPU 引擎上继续。',
+      'out-of-memory': 'GPU 内存不足；竞赛在 CPU 引擎上继续。',
+      limits: '该 GPU 的限制容纳不下此请求；改由 CPU 引擎运行。',
+      worker: '一个 CPU 工作线程停止工作。',
+      unsupported: 'GPU 引擎不运行此实验；由 CPU 引擎运行。',
+    },
+    faultDetail: '（技术细节：{{message}}）',
     dismiss: '关闭',
   },
   export: {

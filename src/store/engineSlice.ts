@@ -3,7 +3,7 @@
  * adapter, software flag, measured steps/s, faults). The runner writes it; the badge reads it.
  */
 import type { StateCreator } from 'zustand';
-import type { EngineInfo } from '../engine/types';
+import type { EngineFault, EngineInfo } from '../engine/types';
 import type { AppState } from './state';
 
 export type EnginePreference = 'auto' | 'gpu' | 'cpu';
@@ -14,10 +14,12 @@ export interface EngineSlice {
   stepsPerSec: number;
   /** Message of the last engine fault (the wrapper already continued on the CPU). */
   fault: string | null;
+  /** Its kind, when the engine said (the banner says it in the reader's language). */
+  faultReason: EngineFault['reason'] | null;
   setEnginePref(pref: EnginePreference): void;
   setEngineInfo(info: EngineInfo | null): void;
   setStepsPerSec(rate: number): void;
-  setFault(message: string | null): void;
+  setFault(message: string | null, reason?: EngineFault['reason']): void;
 }
 
 export const createEngineSlice: StateCreator<AppState, [], [], EngineSlice> = (set) => ({
@@ -25,8 +27,9 @@ export const createEngineSlice: StateCreator<AppState, [], [], EngineSlice> = (s
   engineInfo: null,
   stepsPerSec: 0,
   fault: null,
+  faultReason: null,
   setEnginePref: (enginePref) => set({ enginePref }),
   setEngineInfo: (engineInfo) => set({ engineInfo }),
   setStepsPerSec: (stepsPerSec) => set({ stepsPerSec }),
-  setFault: (fault) => set({ fault }),
+  setFault: (fault, reason) => set({ fault, faultReason: fault === null ? null : (reason ?? null) }),
 });

@@ -155,7 +155,7 @@ export class RaceRunner {
     const s = this.store.getState();
     if (!this.engine) {
       const engine = await this.makeEngine(pref);
-      engine.onFault((f) => this.store.getState().setFault(f.message));
+      engine.onFault((f) => this.store.getState().setFault(f.message, f.reason));
       engine.onChange((info) => this.store.getState().setEngineInfo(info));
       this.engine = engine;
       this.pref = pref;

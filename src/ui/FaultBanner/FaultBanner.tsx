@@ -8,13 +8,19 @@ import { runName } from '../text/names';
 import { LinkNotice } from '../LinkNotice/LinkNotice';
 
 const selectFault = (s: AppState) => s.fault;
+const selectFaultReason = (s: AppState) => s.faultReason;
 const selectConfigError = (s: AppState) => s.configError;
 const selectNotice = (s: AppState) => s.notice;
 const selectRuns = (s: AppState) => s.draft.runs;
 
 export function FaultBanner() {
   const { t } = useTranslation();
+  const { i18n } = useTranslation();
   const fault = useApp(selectFault);
+  const reason = useApp(selectFaultReason);
+  // The engine's message is English (it names limits, adapters, shader lines); other languages
+  // get what happened in their words first, and that message as the technical detail.
+  const translated = reason !== null && !i18n.language.startsWith('en');
   const configError = useApp(selectConfigError);
   const notice = useApp(selectNotice);
   const runs = useApp(selectRuns);
@@ -30,7 +36,13 @@ export function FaultBanner() {
       {fault && (
         <div className="banner banner--warn" role="alert" data-testid="fault-banner">
           <strong>{t('engine.faultTitle')}</strong>
-          <span className="banner__msg">{fault}</span>
+          {translated ? (
+            <span className="banner__msg" data-testid="fault-reason">
+              {t(`engine.faultReason.${reason}`)} <span className="banner__detail">{t('engine.faultDetail', { message: fault })}</span>
+            </span>
+          ) : (
+            <span className="banner__msg">{fault}</span>
+          )}
           <button type="button" className="icon-btn" aria-label={t('engine.dismiss')} onClick={() => appStore.getState().setFault(null)}>
             <Icon name="close" />
           </button>
