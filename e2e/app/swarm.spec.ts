@@ -42,6 +42,10 @@ async function expectAtMinima(page: Page, n: number): Promise<void> {
   await expect(readout(page)).toContainText('At the minima: (');
   const dots = Number(await page.getByTestId('surface-cloud').getAttribute('data-dots'));
   expect(dots).toBe(n);
+  // The piles on the minima are marked with a ring and their count (largest first).
+  const piles = (await page.getByTestId('surface-cloud').getAttribute('data-piles'))!.split(',').filter(Boolean).map(Number);
+  expect(piles.length).toBeGreaterThanOrEqual(4);
+  for (const k of piles.slice(0, 4)) expect(k).toBeGreaterThan(0.05 * n);
   await expect(readout(page)).toContainText(`of ${n.toLocaleString('en')} points converged`);
 }
 

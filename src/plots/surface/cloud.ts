@@ -10,6 +10,7 @@
  * they pile up: a density picture.
  */
 import { clampPixel, dataToPixel, type PlotFrame } from './transform';
+import { findPiles, pileLabel, pileRadius } from './piles';
 import type { SurfaceCloud } from '../types';
 
 /** Dot radius in CSS px. */
@@ -20,17 +21,48 @@ export const DENSE_CLOUD_DOTS = 2048;
 const DENSE_ALPHA = 150;
 const DENSE_ALPHA_STEP = 35;
 
-/** Draws `clouds` for the frame (clearing the canvas first); returns the dots drawn. */
-export function drawClouds(canvas: HTMLCanvasElement, clouds: readonly SurfaceCloud[], frame: PlotFrame, dpr: number, halo: string): number {
+/**
+ * Draws `clouds` for the frame (clearing the canvas first), then a ring with a count on every
+ * pile (./piles: a spot holding many of a cloud's points); returns the dots drawn.
+ */
+export function drawClouds(canvas: HTMLCanvasElement, clouds: readonly SurfaceCloud[], frame: PlotFrame, dpr: number, halo: string, fontPx = 12): number {
   const ctx = canvas.getContext('2d');
   if (!ctx) return 0;
   const shown = clouds.filter((c) => !c.hidden);
   const total = shown.reduce((n, c) => n + c.length, 0);
   const dense = total > DENSE_CLOUD_DOTS;
   const drawn = dense ? drawDense(ctx, canvas, shown, frame, dpr, halo) : drawArcs(ctx, canvas, shown, frame, dpr, halo);
+  const piles = findPiles(shown, frame);
+  drawPiles(ctx, piles, dpr, halo, fontPx);
   canvas.dataset.dots = String(drawn);
   canvas.dataset.mode = dense ? 'pixels' : 'arcs';
+  canvas.dataset.piles = piles.map((p) => p.count).join(',');
   return drawn;
+}
+
+/** Rings sized by share, in the cloud's colour over a halo, each with its count beside it. */
+function drawPiles(ctx: CanvasRenderingContext2D, piles: readonly ReturnType<typeof findPiles>[number][], dpr: number, halo: string, fontPx: number): void {
+  if (piles.length === 0) return;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
+  ctx.textBaseline = 'middle';
+  for (const p of piles) {
+    const r = pileRadius(p.share);
+    ctx.beginPath();
+    ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
+    ctx.lineWidth = 4;
+    ctx.strokeStyle = halo;
+    ctx.stroke();
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = p.color;
+    ctx.stroke();
+    const label = pileLabel(p.count);
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = halo;
+    ctx.strokeText(label, p.x + r + 4, p.y);
+    ctx.fillStyle = p.color;
+    ctx.fillText(label, p.x + r + 4, p.y);
+  }
 }
 
 function drawArcs(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, clouds: readonly SurfaceCloud[], frame: PlotFrame, dpr: number, halo: string): number {

@@ -280,7 +280,7 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
       heat.dataset.min = String(sampled.stats.min);
       heat.dataset.max = String(sampled.stats.max);
     }
-    drawClouds(cloud, s.clouds ?? [], f, dpr, s.theme === 'light' ? 'rgba(255,255,255,0.6)' : 'rgba(10,12,18,0.6)');
+    drawClouds(cloud, s.clouds ?? [], f, dpr, s.theme === 'light' ? 'rgba(255,255,255,0.6)' : 'rgba(10,12,18,0.6)', font.size);
     trajectories.draw(
       s.runs,
       f,
