@@ -3,7 +3,9 @@
  * Himmelblau animate as a cloud and end at its four minima, on the CPU engine and on WebGPU;
  * Cancel stops a long job at once; the view at desktop and phone sizes (screenshots).
  */
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { parseCsv } from '../../src/ui/export/csv';
 import { requireAdapter } from '../adapter';
 import { captureErrors, openApp } from './fixtures';
 
@@ -78,6 +80,19 @@ test('1,000 points on Himmelblau (CPU engine) animate and end at the four minima
   const download = page.waitForEvent('download');
   await page.getByTestId('map-png').click();
   expect((await download).suggestedFilename()).toBe('swarm.png');
+  // CSV: every point's start, end and outcome; the converged rows sit on the minima.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('map-csv').click()]);
+  expect(dl.suggestedFilename()).toBe('swarm.csv');
+  const rows = parseCsv(await readFile(await dl.path(), 'utf8'));
+  expect(rows[0]).toEqual(['x0', 'y0', 'x', 'y', 'status', 'step']);
+  expect(rows.length - 1).toBe(1000);
+  const converged = rows.slice(1).filter((r) => r[4] === 'converged');
+  expect(converged.length).toBe(await attr(page, 'converged'));
+  const minima = [[3, 2], [-2.805118, 3.131312], [-3.77931, -3.283186], [3.584428, -1.848126]];
+  for (const r of converged) {
+    const [x, y] = [Number(r[2]), Number(r[3])];
+    expect(Math.min(...minima.map(([mx, my]) => Math.hypot(x - mx, y - my)))).toBeLessThan(0.05);
+  }
   expect(errors).toEqual([]);
 });
 

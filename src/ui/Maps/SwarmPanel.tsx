@@ -20,6 +20,7 @@ import { formatValue } from '../text/format';
 import { runName, surfaceName } from '../text/names';
 import { MapProgress } from './MapProgress';
 import { downloadSwarmPng, surfaceKeyOf, swarmViewState, type SwarmCloud } from './swarmView';
+import { downloadText, swarmCsv } from './mapExport';
 import { useMapJob } from './useMapJob';
 
 /** Default sizes: what each engine animates smoothly. */
@@ -55,6 +56,8 @@ export function SwarmPanel() {
   const [steps, setSteps] = useState(() => Math.min(500, appStore.getState().resolved.steps));
   const [seed, setSeed] = useState(() => appStore.getState().resolved.seed);
   const [readout, setReadout] = useState<Readout | null>(null);
+  /** The last chunk's snapshot and the starts it ran from (the CSV export). */
+  const last = useRef<{ starts: Float64Array; snap: EngineSnapshot } | null>(null);
   const { state: job, run: runJob, cancel } = useMapJob();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<SurfaceView | null>(null);
@@ -106,12 +109,18 @@ export function SwarmPanel() {
     const ys = new Float32Array(size);
     s.pause();
     const onSnapshot = (snap: EngineSnapshot) => {
+      last.current = { starts, snap };
       const counts = swarmSummary(snap.x, snap.y, snap.status, bound.minima, tol, xs, ys);
       cloud.current = { id: 'swarm', color: template.color, hidden: false, x: xs, y: ys, length: size, surfaceKey };
       view.current?.update(swarmViewState(appStore.getState(), cloud.current));
       setReadout({ ...counts, step: snap.step, minima: bound.minima });
     };
     void runJob(swarmExperiment(s.resolved, runIndex, steps), onSnapshot, starts, PACING);
+  };
+
+  const csv = () => {
+    const l = last.current;
+    if (l) downloadText(swarmCsv(l.starts, l.snap.x, l.snap.y, l.snap.status), 'swarm.csv');
   };
 
   const png = () => {
@@ -176,9 +185,14 @@ export function SwarmPanel() {
           {t(readout ? 'maps.swarm.restart' : 'maps.swarm.start', { n })}
         </button>
         {readout && !job.running && (
-          <button type="button" className="btn" data-testid="map-png" onClick={png}>
-            {t('maps.png')}
-          </button>
+          <>
+            <button type="button" className="btn" data-testid="map-png" onClick={png}>
+              {t('maps.png')}
+            </button>
+            <button type="button" className="btn" data-testid="map-csv" onClick={csv}>
+              {t('maps.csv')}
+            </button>
+          </>
         )}
       </div>
       {dataset && <p className="maps__empty" data-testid="map-dataset-note">{t('maps.datasetNote')}</p>}

@@ -3,6 +3,7 @@
  * steps), and the map as a PNG figure at 2× (the canvas plus the axes, legend and overlay,
  * through the figure exporter of ../export/figure).
  */
+import type { RunStatus } from '../../core/experiment';
 import { OUTCOMES, type CellValues } from '../../core/maps';
 import { csvField } from '../export/csv';
 import { downloadBlob, downloadText as download } from '../export/download';
@@ -32,6 +33,16 @@ export function basinCsv(xs: ArrayLike<number>, ys: ArrayLike<number>, basins: A
       const m = k >= 0 ? minima[k] : undefined;
       rows.push([num(xs[i]), num(ys[j]), k >= 0 ? String(k + 1) : k === -2 ? 'diverged' : 'none', m ? num(m.x) : '', m ? num(m.y) : '', String(steps[c])].join(','));
     }
+  }
+  return rows.join('\n') + '\n';
+}
+
+/** The swarm: every point's start, where it is now, and its status (with the step it was set). */
+export function swarmCsv(starts: ArrayLike<number>, x: ArrayLike<number>, y: ArrayLike<number>, status: readonly RunStatus[]): string {
+  const rows = ['x0,y0,x,y,status,step'];
+  for (let i = 0; i < status.length; i++) {
+    const st = status[i];
+    rows.push([num(starts[2 * i]), num(starts[2 * i + 1]), num(x[i]), num(y[i]), st.kind, st.kind === 'running' ? '' : String(st.step)].join(','));
   }
   return rows.join('\n') + '\n';
 }
