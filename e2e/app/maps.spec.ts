@@ -104,4 +104,9 @@ test('the map tabs read in Chinese, and the maps say why they do not run on a da
   await page.getByTestId('stage-tab-hyper').focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('stage-tab-basin')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('map-dataset-note')).toBeVisible();
+  // The note follows the surface: picked in the sidebar, Himmelblau can be mapped at once.
+  await page.getByTestId('surface-option-himmelblau').click();
+  await expect(page.getByTestId('map-dataset-note')).toHaveCount(0);
+  await expect(page.getByTestId('map-compute')).toBeEnabled();
 });

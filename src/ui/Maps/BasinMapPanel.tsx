@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { axisValues, basinAxes, basinExperiment, basinStarts, basinTolerance, classifyBasins, type MapAxis } from '../../core/maps';
+import type { RunStatus } from '../../core/experiment';
 import type { KnownMinimum } from '../../core/objectives/types';
 import { createMapView, type MapView } from '../../plots/mapView';
 import { BASIN_DIVERGED_COLOR, BASIN_NONE_COLOR } from '../../plots/mapView/colors';
@@ -16,13 +17,12 @@ import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 import { boundOf } from '../SurfacePanel/surfaceState';
 import { formatValue } from '../text/format';
-import { runName } from '../text/names';
+import { DatasetNote, ExportButtons, GridSelect, RunSelect, StepsInput, useDatasetObjective, useTemplateRun } from './mapControls';
 import { MapProgress } from './MapProgress';
 import { basinCsv, downloadCanvasPng, downloadText } from './mapExport';
 import { useMapJob } from './useMapJob';
 
 const GRID_SIZES = [32, 64, 128, 256, 512] as const;
-const selectRuns = (s: AppState) => s.draft.runs;
 const selectTheme = (s: AppState) => s.theme;
 const selectGpu = (s: AppState) => s.engineInfo?.kind === 'gpu';
 
@@ -37,17 +37,16 @@ interface Result {
 }
 
 /** Steps each start's run took: its status step when it finished, else all of them. */
-function stepsTaken(status: readonly { kind: string; step?: number }[], step: number): Int32Array {
-  return Int32Array.from(status, (s) => (s.kind === 'running' ? step : (s.step ?? step)));
+function stepsTaken(status: readonly RunStatus[], step: number): Int32Array {
+  return Int32Array.from(status, (s) => (s.kind === 'running' ? step : s.step));
 }
 
 export function BasinMapPanel() {
   const { t } = useTranslation();
-  const runs = useApp(selectRuns);
+  const { runs, uid, setUid, runIndex } = useTemplateRun();
   const theme = useApp(selectTheme);
   const gpu = useApp(selectGpu);
-  const [uid, setUid] = useState(() => appStore.getState().selectedUid ?? runs[0]?.uid ?? '');
-  const runIndex = Math.max(0, runs.findIndex((r) => r.uid === uid));
+  const dataset = useDatasetObjective();
   const [cells, setCells] = useState<number>(gpu ? 256 : 64);
   const [steps, setSteps] = useState(() => Math.min(1000, appStore.getState().resolved.steps));
   const [result, setResult] = useState<Result | null>(null);
@@ -96,7 +95,7 @@ export function BasinMapPanel() {
   useEffect(() => {
     const v = view.current;
     if (!v || !result) return;
-    const present = [...new Set(result.basins)].sort((a, b) => b - a).reverse();
+    const present = new Set(result.basins);
     v.update({
       x: { label: 'x', ...result.x },
       y: { label: 'y', ...result.y },
@@ -104,8 +103,8 @@ export function BasinMapPanel() {
       version: result.version,
       legend: [
         ...result.minima.map((_, k) => ({ color: basinColor(k), label: t('maps.basin.legendMin', { n: k + 1 }) })),
-        ...(present.includes(-2) ? [{ color: BASIN_DIVERGED_COLOR, label: t('maps.basin.diverged') }] : []),
-        ...(present.includes(-1) ? [{ color: BASIN_NONE_COLOR, label: t('maps.basin.none') }] : []),
+        ...(present.has(-2) ? [{ color: BASIN_DIVERGED_COLOR, label: t('maps.basin.diverged') }] : []),
+        ...(present.has(-1) ? [{ color: BASIN_NONE_COLOR, label: t('maps.basin.none') }] : []),
       ],
       markers: result.minima.map((m, k) => ({ x: m.x, y: m.y, label: String(k + 1) })),
       theme,
@@ -126,57 +125,31 @@ export function BasinMapPanel() {
     void runJob(
       basinExperiment(spec),
       (snap) => {
-        setResult({ basins: classifyBasins(snap.x, snap.y, snap.status, minima, tol), steps: stepsTaken(snap.status as never, snap.step), x: axes.x, y: axes.y, minima, k: steps, version: version++ });
+        setResult({ basins: classifyBasins(snap.x, snap.y, snap.status, minima, tol), steps: stepsTaken(snap.status, snap.step), x: axes.x, y: axes.y, minima, k: steps, version: version++ });
       },
       starts,
     );
   };
 
-  const dataset = appStore.getState().resolved.objective.id.endsWith('_regression');
   const counts = result ? countBasins(result.basins) : null;
 
   return (
     <div className="maps" data-testid="basin-panel">
       <div className="maps__controls">
-        <label>
-          {t('maps.run')}
-          <select data-testid="basin-run" value={uid} onChange={(e) => setUid(e.target.value)}>
-            {runs.map((r) => (
-              <option key={r.uid} value={r.uid}>
-                {runName(t, r)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('maps.grid')}
-          <select data-testid="basin-grid" value={cells} onChange={(e) => setCells(Number(e.target.value))}>
-            {[...new Set([...GRID_SIZES, cells])].sort((a, b) => a - b).map((n) => (
-              <option key={n} value={n}>
-                {n} × {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('maps.steps')}
-          <input type="number" min={1} max={100000} data-testid="basin-steps" value={steps} onChange={(e) => setSteps(Math.max(1, Math.min(100000, Math.floor(Number(e.target.value) || 1))))} />
-        </label>
+        <RunSelect testId="basin-run" runs={runs} uid={uid} onChange={setUid} />
+        <GridSelect testId="basin-grid" sizes={GRID_SIZES} cells={cells} onChange={setCells} />
+        <StepsInput testId="basin-steps" steps={steps} onChange={setSteps} />
         <button type="button" className="btn btn--primary" data-testid="map-compute" disabled={job.running || dataset} onClick={compute}>
           {t('maps.compute', { runs: (cells * cells).toLocaleString() })}
         </button>
         {result && (
-          <>
-            <button type="button" className="btn" data-testid="map-png" onClick={() => host.current && downloadCanvasPng(host.current, 'basin-map.png')}>
-              {t('maps.png')}
-            </button>
-            <button type="button" className="btn" data-testid="map-csv" onClick={() => downloadText(basinCsv(axisValues(result.x), axisValues(result.y), result.basins, result.steps, result.minima), 'basin-map.csv')}>
-              {t('maps.csv')}
-            </button>
-          </>
+          <ExportButtons
+            onPng={() => host.current && downloadCanvasPng(host.current, 'basin-map.png')}
+            onCsv={() => downloadText(basinCsv(axisValues(result.x), axisValues(result.y), result.basins, result.steps, result.minima), 'basin-map.csv')}
+          />
         )}
       </div>
-      {dataset && <p className="maps__empty" data-testid="map-dataset-note">{t('maps.datasetNote')}</p>}
+      {dataset && <DatasetNote />}
       <MapProgress job={job} runs={result ? result.x.cells * result.y.cells : cells * cells} onCancel={cancel} />
       <div className="maps__view" ref={host} />
       {counts && (

@@ -17,13 +17,13 @@ import { appStore, useApp } from '../../store/store';
 import type { AppState } from '../../store/state';
 import { formatValue } from '../text/format';
 import { runName } from '../text/names';
+import { DatasetNote, ExportButtons, GridSelect, RunSelect, StepsInput, useDatasetObjective, useTemplateRun } from './mapControls';
 import { MapProgress } from './MapProgress';
 import { mapCsv, downloadText, downloadCanvasPng } from './mapExport';
 import { axisFor, defaultAxisNames, heavyBallBoundary, measuredRate, theoryRate } from './hyperMapState';
 import { useMapJob } from './useMapJob';
 
 const GRID_SIZES = [16, 32, 64, 128, 256, 512] as const;
-const selectRuns = (s: AppState) => s.draft.runs;
 const selectTheme = (s: AppState) => s.theme;
 const selectGpu = (s: AppState) => s.engineInfo?.kind === 'gpu';
 
@@ -41,12 +41,10 @@ interface Result {
 
 export function HyperMapPanel() {
   const { t } = useTranslation();
-  const runs = useApp(selectRuns);
+  const { runs, uid, setUid, runIndex, run } = useTemplateRun();
   const theme = useApp(selectTheme);
   const gpu = useApp(selectGpu);
-  const [uid, setUid] = useState(() => appStore.getState().selectedUid ?? runs[0]?.uid ?? '');
-  const runIndex = Math.max(0, runs.findIndex((r) => r.uid === uid));
-  const run = runs[runIndex];
+  const dataset = useDatasetObjective();
   const axes = useMemo(() => (run ? mapAxesOf(run.optimizer).map((h) => h.name) : []), [run]);
   const defaults = run ? defaultAxisNames(run.optimizer) : null;
   const [names, setNames] = useState<[string, string] | null>(defaults);
@@ -174,59 +172,19 @@ export function HyperMapPanel() {
   };
 
   if (!run) return <p className="maps__empty">{t('maps.noRuns')}</p>;
-  const dataset = appStore.getState().resolved.objective.id.endsWith('_regression');
 
   return (
     <div className="maps" data-testid="hyper-panel">
       <div className="maps__controls">
-        <label>
-          {t('maps.run')}
-          <select data-testid="hyper-run" value={uid} onChange={(e) => setUid(e.target.value)}>
-            {runs.map((r) => (
-              <option key={r.uid} value={r.uid}>
-                {runName(t, r)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RunSelect testId="hyper-run" runs={runs} uid={uid} onChange={setUid} />
         {names && (
           <>
-            <label>
-              {t('maps.xAxis')}
-              <select data-testid="hyper-x" value={names[0]} onChange={(e) => setNames([e.target.value, e.target.value === names[1] ? names[0] : names[1]])}>
-                {axes.map((a) => (
-                  <option key={a} value={a}>
-                    {label(a)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('maps.yAxis')}
-              <select data-testid="hyper-y" value={names[1]} onChange={(e) => setNames([e.target.value === names[0] ? names[1] : names[0], e.target.value])}>
-                {axes.map((a) => (
-                  <option key={a} value={a}>
-                    {label(a)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <AxisSelect testId="hyper-x" title={t('maps.xAxis')} axes={axes} value={names[0]} label={label} onChange={(v) => setNames([v, v === names[1] ? names[0] : names[1]])} />
+            <AxisSelect testId="hyper-y" title={t('maps.yAxis')} axes={axes} value={names[1]} label={label} onChange={(v) => setNames([v === names[0] ? names[1] : names[0], v])} />
           </>
         )}
-        <label>
-          {t('maps.grid')}
-          <select data-testid="hyper-grid" value={cells} onChange={(e) => setCells(Number(e.target.value))}>
-            {[...new Set([...GRID_SIZES, cells])].sort((a, b) => a - b).map((n) => (
-              <option key={n} value={n}>
-                {n} × {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('maps.steps')}
-          <input type="number" min={1} max={100000} data-testid="hyper-steps" value={steps} onChange={(e) => setSteps(Math.max(1, Math.min(100000, Math.floor(Number(e.target.value) || 1))))} />
-        </label>
+        <GridSelect testId="hyper-grid" sizes={GRID_SIZES} cells={cells} onChange={setCells} />
+        <StepsInput testId="hyper-steps" steps={steps} onChange={setSteps} />
         <label>
           {t('maps.colorBy')}
           <select data-testid="hyper-color" value={mode} onChange={(e) => setMode(e.target.value as HyperColorMode)}>
@@ -239,26 +197,33 @@ export function HyperMapPanel() {
           {t('maps.compute', { runs: (cells * cells).toLocaleString() })}
         </button>
         {result && (
-          <>
-            <button type="button" className="btn" data-testid="map-png" onClick={() => host.current && downloadCanvasPng(host.current, 'hyperparameter-map.png')}>
-              {t('maps.png')}
-            </button>
-            <button
-              type="button"
-              className="btn"
-              data-testid="map-csv"
-              onClick={() => downloadText(mapCsv(result.xName, result.yName, axisValues(result.x), axisValues(result.y), result.cells), 'hyperparameter-map.csv')}
-            >
-              {t('maps.csv')}
-            </button>
-          </>
+          <ExportButtons
+            onPng={() => host.current && downloadCanvasPng(host.current, 'hyperparameter-map.png')}
+            onCsv={() => downloadText(mapCsv(result.xName, result.yName, axisValues(result.x), axisValues(result.y), result.cells), 'hyperparameter-map.csv')}
+          />
         )}
       </div>
       {names === null && <p className="maps__empty">{t('maps.noAxes')}</p>}
-      {dataset && <p className="maps__empty" data-testid="map-dataset-note">{t('maps.datasetNote')}</p>}
+      {dataset && <DatasetNote />}
       <MapProgress job={job} runs={result ? result.x.cells * result.y.cells : cells * cells} onCancel={cancel} />
       <div className="maps__view" ref={host} />
       <p className="maps__hint">{t('maps.hyper.hint')}</p>
     </div>
+  );
+}
+
+/** One of the map's two axes: any hyperparameter of the template run's optimizer. */
+function AxisSelect(p: { testId: string; title: string; axes: readonly string[]; value: string; label: (name: string) => string; onChange: (name: string) => void }) {
+  return (
+    <label>
+      {p.title}
+      <select data-testid={p.testId} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
+        {p.axes.map((a) => (
+          <option key={a} value={a}>
+            {p.label(a)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

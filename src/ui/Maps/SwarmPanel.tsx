@@ -18,6 +18,7 @@ import type { AppState } from '../../store/state';
 import { boundOf } from '../SurfacePanel/surfaceState';
 import { formatValue } from '../text/format';
 import { runName, surfaceName } from '../text/names';
+import { clampInt, DatasetNote, ExportButtons, RunSelect, StepsInput, useDatasetObjective, useTemplateRun } from './mapControls';
 import { MapProgress } from './MapProgress';
 import { downloadSwarmPng, surfaceKeyOf, swarmViewState, type SwarmCloud } from './swarmView';
 import { downloadText, swarmCsv } from './mapExport';
@@ -29,9 +30,7 @@ const CPU_SIZE = 2_000;
 /** Chunk pacing: one step first, then at most 1/8 of the steps done, ~40 ms each. */
 const PACING = { firstChunk: 1, targetMs: 40, maxChunk: (done: number) => Math.ceil(done / 8) } as const;
 
-const selectRuns = (s: AppState) => s.draft.runs;
 const selectGpu = (s: AppState) => s.engineInfo?.kind === 'gpu';
-const selectDataset = (s: AppState) => s.resolved.objective.id.endsWith('_regression');
 const selectObjectiveId = (s: AppState) => s.resolved.objective.id;
 
 interface Readout extends SwarmCounts {
@@ -44,13 +43,10 @@ const LISTED_MINIMA = 6;
 
 export function SwarmPanel() {
   const { t, i18n } = useTranslation();
-  const runs = useApp(selectRuns);
+  const { runs, uid, setUid, runIndex, run } = useTemplateRun();
   const gpu = useApp(selectGpu);
-  const dataset = useApp(selectDataset);
+  const dataset = useDatasetObjective();
   const objectiveId = useApp(selectObjectiveId);
-  const [uid, setUid] = useState(() => appStore.getState().selectedUid ?? runs[0]?.uid ?? '');
-  const runIndex = Math.max(0, runs.findIndex((r) => r.uid === uid));
-  const run = runs[runIndex];
   const [size, setSize] = useState<number>(gpu ? GPU_SIZE : CPU_SIZE);
   const sizeTouched = useRef(false);
   const [steps, setSteps] = useState(() => Math.min(500, appStore.getState().resolved.steps));
@@ -146,16 +142,7 @@ export function SwarmPanel() {
   return (
     <div className="maps" data-testid="swarm-panel">
       <div className="maps__controls">
-        <label>
-          {t('maps.run')}
-          <select data-testid="swarm-run" value={uid} onChange={(e) => setUid(e.target.value)}>
-            {runs.map((r) => (
-              <option key={r.uid} value={r.uid}>
-                {runName(t, r)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RunSelect testId="swarm-run" runs={runs} uid={uid} onChange={setUid} />
         <label>
           {t('maps.swarm.points')}
           <select
@@ -173,29 +160,17 @@ export function SwarmPanel() {
             ))}
           </select>
         </label>
-        <label>
-          {t('maps.steps')}
-          <input type="number" min={1} max={100000} data-testid="swarm-steps" value={steps} onChange={(e) => setSteps(Math.max(1, Math.min(100000, Math.floor(Number(e.target.value) || 1))))} />
-        </label>
+        <StepsInput testId="swarm-steps" steps={steps} onChange={setSteps} />
         <label>
           {t('maps.swarm.seed')}
-          <input type="number" min={0} max={4294967295} data-testid="swarm-seed" value={seed} onChange={(e) => setSeed(Math.max(0, Math.min(4294967295, Math.floor(Number(e.target.value) || 0))))} />
+          <input type="number" min={0} max={4294967295} data-testid="swarm-seed" value={seed} onChange={(e) => setSeed(clampInt(e.target.value, 0, 4294967295, 0))} />
         </label>
         <button type="button" className="btn btn--primary" data-testid="map-compute" disabled={job.running || dataset} onClick={start}>
           {t(readout ? 'maps.swarm.restart' : 'maps.swarm.start', { n })}
         </button>
-        {readout && !job.running && (
-          <>
-            <button type="button" className="btn" data-testid="map-png" onClick={png}>
-              {t('maps.png')}
-            </button>
-            <button type="button" className="btn" data-testid="map-csv" onClick={csv}>
-              {t('maps.csv')}
-            </button>
-          </>
-        )}
+        {readout && !job.running && <ExportButtons onPng={png} onCsv={csv} />}
       </div>
-      {dataset && <p className="maps__empty" data-testid="map-dataset-note">{t('maps.datasetNote')}</p>}
+      {dataset && <DatasetNote />}
       <MapProgress job={job} runs={cloud.current?.length ?? size} onCancel={cancel} />
       <div className="maps__view" ref={host} />
       {readout && (
