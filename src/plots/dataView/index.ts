@@ -17,6 +17,7 @@ import { readPlotColors } from '../theme';
 import type { Box, PlotTheme } from '../types';
 import { boundarySegment, dataWindow, halfPlane, MAX_DRAWN, regressionSegment, stridedIndices, type Segment } from './geometry';
 import type { DataView, DataViewOptions, DataViewRun, DataViewState } from './types';
+import { createFrameLoop } from '../frameLoop';
 
 export type * from './types';
 
@@ -108,8 +109,6 @@ export function createDataView(el: HTMLElement, options: DataViewOptions): DataV
   const textWidth = createTextWidth(root);
 
   let state: DataViewState | null = null;
-  let raf = 0;
-  let destroyed = false;
   let W = 0;
   let H = 0;
   let styleFor: string | null = null;
@@ -122,9 +121,12 @@ export function createDataView(el: HTMLElement, options: DataViewOptions): DataV
   let subset: Uint32Array = new Uint32Array(0);
   let box: Box = { x: [-1, 1], y: [-1, 1] };
 
-  const schedule = () => {
-    if (!raf && !destroyed) raf = requestAnimationFrame(render);
-  };
+  const loop = createFrameLoop(frameEl, render, (w, h) => {
+    W = w;
+    H = h;
+    styleFor = null;
+  });
+  const schedule = loop.schedule;
 
   function prepareData(s: DataViewState): void {
     if (dataKey === s.key) return;
@@ -152,8 +154,7 @@ export function createDataView(el: HTMLElement, options: DataViewOptions): DataV
   }
 
   function render(): void {
-    raf = 0;
-    if (!state || destroyed) return;
+    if (!state) return;
     const s = state;
     if (W === 0 || H === 0) {
       const r = frameEl.getBoundingClientRect();
@@ -293,24 +294,13 @@ export function createDataView(el: HTMLElement, options: DataViewOptions): DataV
       .attr('fill-opacity', 0.1);
   }
 
-  const ro = new ResizeObserver((entries) => {
-    const r = entries[entries.length - 1].contentRect;
-    W = Math.round(r.width);
-    H = Math.round(r.height);
-    styleFor = null;
-    schedule();
-  });
-  ro.observe(frameEl);
-
   return {
     update(next) {
       state = next;
       schedule();
     },
     destroy() {
-      destroyed = true;
-      if (raf) cancelAnimationFrame(raf);
-      ro.disconnect();
+      loop.destroy();
       root.remove();
     },
   };

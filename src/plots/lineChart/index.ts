@@ -19,6 +19,7 @@ import { planTicks, tickCount } from '../ticks';
 import { ensurePlotStyles } from '../styles';
 import { readPlotColors } from '../theme';
 import type { LineChart, LineChartOptions, LineChartState, LineSeries } from '../types';
+import { createFrameLoop } from '../frameLoop';
 
 /** Fixed margins, px; the left and bottom ones follow the font and the labels (layout()). */
 const MARGIN_TOP = 10;
@@ -87,21 +88,21 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
   let fontRead = false;
 
   let state: LineChartState | null = null;
-  let raf = 0;
-  let destroyed = false;
   let hoverPx = -1;
   let W = 0;
   let H = 0;
   let colorsFor: string | null = null;
   let colors = readPlotColors(root, 'light');
 
-  const schedule = () => {
-    if (!raf && !destroyed) raf = requestAnimationFrame(render);
-  };
+  const loop = createFrameLoop(root, render, (w, h) => {
+    W = w;
+    H = h;
+    fontRead = false;
+  });
+  const schedule = loop.schedule;
 
   function render(): void {
-    raf = 0;
-    if (!state || destroyed) return;
+    if (!state) return;
     if (W === 0 || H === 0) {
       const r = root.getBoundingClientRect();
       W = Math.round(r.width);
@@ -351,24 +352,13 @@ export function createLineChart(el: HTMLElement, options: LineChartOptions): Lin
       schedule();
     });
 
-  const ro = new ResizeObserver((entries) => {
-    const r = entries[entries.length - 1].contentRect;
-    W = Math.round(r.width);
-    H = Math.round(r.height);
-    fontRead = false;
-    schedule();
-  });
-  ro.observe(root);
-
   return {
     update(next) {
       state = next;
       schedule();
     },
     destroy() {
-      destroyed = true;
-      if (raf) cancelAnimationFrame(raf);
-      ro.disconnect();
+      loop.destroy();
       root.remove();
     },
   };

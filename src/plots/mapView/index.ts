@@ -14,6 +14,7 @@ import { ensurePlotStyles } from '../styles';
 import { readPlotColors } from '../theme';
 import { createTextWidth, FALLBACK_FONT_PX, readPlotFontSize } from '../textMetrics';
 import type { PlotTheme } from '../types';
+import { createFrameLoop } from '../frameLoop';
 
 export interface MapAxisView {
   readonly label: string;
@@ -101,17 +102,17 @@ export function createMapView(el: HTMLElement, options: MapViewOptions): MapView
   const textWidth = createTextWidth(root);
 
   let state: MapViewState | null = null;
-  let raf = 0;
-  let destroyed = false;
   let W = 0;
   let H = 0;
   let painted = -1;
   let hoverCell: [number, number] | null = null;
   let geo = { left: 0, top: 0, w: 1, h: 1 };
 
-  const schedule = () => {
-    if (!raf && !destroyed) raf = requestAnimationFrame(render);
-  };
+  const loop = createFrameLoop(root, render, (w, h) => {
+    W = w;
+    H = h;
+  });
+  const schedule = loop.schedule;
 
   function cellAt(px: number, py: number): [number, number] | null {
     const s = state;
@@ -122,9 +123,8 @@ export function createMapView(el: HTMLElement, options: MapViewOptions): MapView
   }
 
   function render(): void {
-    raf = 0;
     const s = state;
-    if (!s || destroyed) return;
+    if (!s) return;
     if (W === 0 || H === 0) {
       const r = root.getBoundingClientRect();
       W = Math.round(r.width);
@@ -285,23 +285,13 @@ export function createMapView(el: HTMLElement, options: MapViewOptions): MapView
       if (c) options.onCellClick?.(c[0], c[1]);
     });
 
-  const ro = new ResizeObserver((entries) => {
-    const r = entries[entries.length - 1].contentRect;
-    W = Math.round(r.width);
-    H = Math.round(r.height);
-    schedule();
-  });
-  ro.observe(root);
-
   return {
     update(next) {
       state = next;
       schedule();
     },
     destroy() {
-      destroyed = true;
-      if (raf) cancelAnimationFrame(raf);
-      ro.disconnect();
+      loop.destroy();
       root.remove();
     },
   };

@@ -144,12 +144,16 @@ function colorOf(ctx: CanvasRenderingContext2D, color: string): { rgb: number; a
   return { rgb: r | (g << 8) | (b << 16), alpha };
 }
 
-/** One device px of `px` (0xAABBGGRR) around each point's square, on empty pixels only. */
-export function rasterizeHalo(buf: Uint32Array, w: number, h: number, c: Pick<SurfaceCloud, 'x' | 'y' | 'length'>, frame: PlotFrame, dpr: number, size: number, px: number): void {
+/** Data to device px: px = (x − x0)·sx, py = (y1 − y)·sy (the rasterizers' hot loops inline it). */
+function deviceScale(frame: PlotFrame, dpr: number) {
   const [x0, x1] = frame.view.x;
   const [y0, y1] = frame.view.y;
-  const sx = (frame.width * dpr) / (x1 - x0);
-  const sy = (frame.height * dpr) / (y1 - y0);
+  return { x0, y1, sx: (frame.width * dpr) / (x1 - x0), sy: (frame.height * dpr) / (y1 - y0) };
+}
+
+/** One device px of `px` (0xAABBGGRR) around each point's square, on empty pixels only. */
+export function rasterizeHalo(buf: Uint32Array, w: number, h: number, c: Pick<SurfaceCloud, 'x' | 'y' | 'length'>, frame: PlotFrame, dpr: number, size: number, px: number): void {
+  const { x0, y1, sx, sy } = deviceScale(frame, dpr);
   const half = size / 2;
   for (let i = 0; i < c.length; i++) {
     const x = c.x[i];
@@ -174,10 +178,7 @@ export function rasterizeHalo(buf: Uint32Array, w: number, h: number, c: Pick<Su
  * finite or outside the canvas are skipped. Returns the points drawn.
  */
 export function rasterizeDots(buf: Uint32Array, w: number, h: number, c: Pick<SurfaceCloud, 'x' | 'y' | 'length'>, frame: PlotFrame, dpr: number, size: number, rgb: number): number {
-  const [x0, x1] = frame.view.x;
-  const [y0, y1] = frame.view.y;
-  const sx = (frame.width * dpr) / (x1 - x0);
-  const sy = (frame.height * dpr) / (y1 - y0);
+  const { x0, y1, sx, sy } = deviceScale(frame, dpr);
   const half = size / 2;
   let drawn = 0;
   for (let i = 0; i < c.length; i++) {

@@ -24,6 +24,7 @@ import { readPlotColors, type PlotColors } from '../theme';
 import { createTextWidth, FALLBACK_FONT_PX, readPlotFontSize } from '../textMetrics';
 import { ensurePlotStyles } from '../styles';
 import type { Box, PlotTheme, SurfaceView, SurfaceViewOptions, SurfaceViewState } from '../types';
+import { createFrameLoop } from '../frameLoop';
 
 /** CSS px between heatmap samples at rest, and while a zoom/pan gesture is in progress. */
 export const SAMPLE_SPACING = 2.5;
@@ -132,8 +133,6 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
   let interacting = false;
   let W = 0;
   let H = 0;
-  let raf = 0;
-  let destroyed = false;
   let heatKey = '';
   let frameKey = '';
   let sampled: SampledField | null = null;
@@ -150,9 +149,13 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
     width: Math.max(1, W - MARGIN.left - MARGIN.right),
     height: Math.max(1, H - MARGIN.top - MARGIN.bottom),
   });
-  const schedule = () => {
-    if (!raf && !destroyed) raf = requestAnimationFrame(render);
-  };
+  const loop = createFrameLoop(root, render, (w, h) => {
+    if (w === W && h === H) return false;
+    W = w;
+    H = h;
+    fontRead = false;
+  });
+  const schedule = loop.schedule;
 
   const interaction = attachInteraction({
     container: root,
@@ -192,8 +195,7 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
   }
 
   function render(): void {
-    raf = 0;
-    if (!state || destroyed) return;
+    if (!state) return;
     if (W === 0 || H === 0) measure();
     // Reading the font forces a style recalculation: only after a resize or a theme change.
     if (!fontRead) {
@@ -304,19 +306,9 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
     }
   }
 
-  const ro = new ResizeObserver((entries) => {
-    const r = entries[entries.length - 1].contentRect;
-    if (Math.round(r.width) === W && Math.round(r.height) === H) return;
-    W = Math.round(r.width);
-    H = Math.round(r.height);
-    fontRead = false;
-    schedule();
-  });
-  ro.observe(root);
-
   return {
     update(next) {
-      if (destroyed) return;
+      if (loop.destroyed) return;
       if (!lastStateView || !sameBox(next.view, lastStateView)) localView = null;
       if (
         !lastStateStart ||
@@ -330,9 +322,7 @@ export function createSurfaceView(el: HTMLElement, options: SurfaceViewOptions):
       schedule();
     },
     destroy() {
-      destroyed = true;
-      if (raf) cancelAnimationFrame(raf);
-      ro.disconnect();
+      loop.destroy();
       interaction.destroy();
       root.remove();
     },
